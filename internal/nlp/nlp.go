@@ -12,7 +12,7 @@ type Kind uint8
 
 // Token kinds.
 const (
-	Word    Kind = iota // letters, digits inside words, inner apostrophes/hyphens ("Trump’s", "tit-for-tat", "U.S.")
+	Word    Kind = iota // letters, digits inside words, inner apostrophes/hyphens ("O’Brien", "tit-for-tat", "U.S."), possessive "’s"
 	Number              // 27, 2025, 5-6, 1,500, 3.5
 	Punct               // . , ; : ! ? ( ) — – - …
 	Quote               // " “ ” ‘ ’ « » (a quote mark standing alone)
@@ -20,6 +20,7 @@ const (
 	Handle              // @mfa_russia
 	Hashtag             // #Istanbul
 	Symbol              // emoji, flags and other symbols
+	Email               // press@example.org
 )
 
 // Token is one token of a sentence.
@@ -49,6 +50,11 @@ type Sentence struct {
 	// Headline reports a paragraph of one short line without final
 	// punctuation: a title or subheading rather than a sentence.
 	Headline bool
+	// Dateline is the number of leading Tokens that form a news dateline
+	// ("MOSCOW (Reuters) —", "ISTANBUL, Feb 27 (AP) –"), dash included; 0
+	// when there is none. The dateline stays part of the first sentence of
+	// its paragraph rather than becoming a sentence of its own.
+	Dateline int
 	// Tokens are the sentence's tokens in order.
 	Tokens []Token
 }
