@@ -1,0 +1,105 @@
+// Package store keeps parley's documents and everything found in them in a
+// SQL database: the articles with a full-text index, and their events,
+// meetings, quotes and measures, each row beside the JSON of its record.
+//
+// A *Store is opened with Open, which applies pending migrations, and is
+// safe for concurrent use by multiple goroutines. SQLite (a file path) is
+// the default database; the schema lives in migrations/*.sql.
+package store
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"strings"
+)
+
+// ErrNotFound is returned when a requested document does not exist.
+var ErrNotFound = errors.New("store: not found")
+
+// ErrAmbiguous is returned when an id prefix names more than one document.
+var ErrAmbiguous = errors.New("store: ambiguous id prefix")
+
+// ErrSchemaTooNew is returned by Open when the database was migrated by a
+// newer parley than this one.
+var ErrSchemaTooNew = errors.New("store: database schema is newer than this parley")
+
+// Store is a parley database. It is safe for concurrent use.
+type Store struct {
+	db      *sql.DB
+	dialect dialect
+	// version is the schema version after Open's migrations.
+	version int
+}
+
+// dialect holds what differs between database engines.
+type dialect struct {
+	// name selects the migration files: "sqlite" or "postgres".
+	name string
+	// rebind rewrites a query written with "?" placeholders for the engine.
+	rebind func(string) string
+}
+
+// Open opens the database named by dsn and brings its schema up to date.
+// A dsn is a file path for SQLite (created when missing). Open refuses a
+// database whose schema is newer than this binary (ErrSchemaTooNew).
+func Open(ctx context.Context, dsn string) (*Store, error) {
+	if strings.TrimSpace(dsn) == "" {
+		return nil, errors.New("opening database: empty location")
+	}
+	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
+		return nil, fmt.Errorf("opening database: PostgreSQL is not supported by this build")
+	}
+	db, err := openSQLite(ctx, dsn)
+	if err != nil {
+		return nil, err
+	}
+	s := &Store{db: db, dialect: sqliteDialect}
+	v, err := s.migrate(ctx)
+	if err != nil {
+		_ = db.Close() // the migration error is the one to report
+		return nil, fmt.Errorf("migrating %s: %w", dsn, err)
+	}
+	s.version = v
+	return s, nil
+}
+
+// Close closes the database.
+func (s *Store) Close() error {
+	return s.db.Close()
+}
+
+// Version returns the schema version of the open database.
+func (s *Store) Version() int { return s.version }
+
+// DB returns the underlying database handle, for maintenance commands and
+// tests (integrity checks). Callers must not change the schema through it.
+func (s *Store) DB() *sql.DB { return s.db }
+
+func (s *Store) q(query string) string { return s.dialect.rebind(query) }
+
+// Counts is the number of rows of each kind.
+type Counts struct {
+	Documents int `json:"documents"`
+	Events    int `json:"events"`
+	Meetings  int `json:"meetings"`
+	Quotes    int `json:"quotes"`
+	Measures  int `json:"measures"`
+}
+
+// Counts returns how many documents, events, meetings, quotes and measures
+// the database holds.
+func (s *Store) Counts(ctx context.Context) (Counts, error) {
+	var c Counts
+	err := s.db.QueryRowContext(ctx, `SELECT
+		(SELECT COUNT(*) FROM documents),
+		(SELECT COUNT(*) FROM events),
+		(SELECT COUNT(*) FROM meetings),
+		(SELECT COUNT(*) FROM quotes),
+		(SELECT COUNT(*) FROM measures)`).Scan(&c.Documents, &c.Events, &c.Meetings, &c.Quotes, &c.Measures)
+	if err != nil {
+		return Counts{}, fmt.Errorf("counting rows: %w", err)
+	}
+	return c, nil
+}
