@@ -1,0 +1,426 @@
+package timex
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// tokKind classifies a token of the private scanner.
+type tokKind uint8
+
+const (
+	kWord tokKind = iota + 1
+	kNum
+	kPunct
+)
+
+// punct identifies a punctuation token; it is stored in token.val.
+type punct uint8
+
+const (
+	pNone punct = iota
+	pComma
+	pPeriod
+	pDash
+	pSlash
+	pApos
+	pColon
+	pSemi
+	pPercent
+	pCurrency
+	pQuote
+	pOther
+)
+
+// Token flags.
+const (
+	fUpper   uint8 = 1 << iota // word starts with an upper-case ASCII letter
+	fPlural                    // unit word in the plural ("years")
+	fAbbr                      // abbreviated month name ("Feb")
+	fOrdinal                   // number with an ordinal suffix ("27th")
+	fDecade                    // four-digit number with a plural "s" ("1990s")
+)
+
+// token is one word, number or punctuation mark. Offsets are byte offsets
+// into the scanned text, half-open.
+type token struct {
+	start, end int
+	kind       tokKind
+	kw         kw
+	flags      uint8
+	// val is the month (1-12), the weekday (time.Weekday), the unit, the
+	// value of a number word or number, or the punct of a punctuation mark.
+	val int
+	// ndig is the count of digits of an integer written without thousands
+	// separators, decimals or letter suffixes other than ordinal and decade
+	// ones; 0 for any other number.
+	ndig int
+}
+
+// kw identifies the keywords the matcher cares about.
+type kw uint8
+
+const (
+	kwNone kw = iota
+	kwMonth
+	kwWeekday
+	kwUnit
+	kwNum
+	kwA
+	kwFew
+	kwPartOfDay
+	kwToday
+	kwTonight
+	kwYesterday
+	kwTomorrow
+	kwLast
+	kwThis
+	kwNext
+	kwPast
+	kwComing
+	kwRecent
+	kwRecently
+	kwAgo
+	kwWeekend
+	kwEarly
+	kwMid
+	kwLate
+	kwEarlier
+	kwLater
+	kwIn
+	kwOn
+	kwOver
+	kwFor
+	kwDuring
+	kwWithin
+	kwThroughout
+	kwThrough
+	kwSince
+	kwUntil
+	kwBy
+	kwOf
+	kwFrom
+	kwBefore
+	kwAfter
+	kwBetween
+	kwTo
+	kwAnd
+	kwOr
+	kwThe
+	kwFuture
+	kwSet
+	kwClause
+	kwQuant
+	kwYearVerb
+	kwClock
+	kwTimes
+	kwS
+)
+
+// Units for kwUnit.
+const (
+	uMinute = iota + 1
+	uHour
+	uDay
+	uWeek
+	uMonth
+	uYear
+	uDecade
+)
+
+// entry is the lexical information of one keyword.
+type entry struct {
+	kw    kw
+	val   int
+	flags uint8
+}
+
+// maxKeyword is the length of the longest keyword.
+const maxKeyword = 13
+
+// keywords maps lower-case words to their keyword entry. It is built once
+// and only read afterwards.
+var keywords = buildKeywords()
+
+func buildKeywords() map[string]entry {
+	m := make(map[string]entry, 256)
+	months := [...]string{"january", "february", "march", "april", "may", "june", "july",
+		"august", "september", "october", "november", "december"}
+	for i, name := range months {
+		m[name] = entry{kw: kwMonth, val: i + 1}
+	}
+	for i, a := range [...]string{"jan", "feb", "mar", "apr", "", "jun", "jul", "aug", "sep", "oct", "nov", "dec"} {
+		if a != "" {
+			m[a] = entry{kw: kwMonth, val: i + 1, flags: fAbbr}
+		}
+	}
+	m["sept"] = entry{kw: kwMonth, val: 9, flags: fAbbr}
+	for i, name := range [...]string{"sunday", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday"} {
+		m[name] = entry{kw: kwWeekday, val: i}
+	}
+	units := []struct {
+		sing, plur string
+		u          int
+	}{
+		{"minute", "minutes", uMinute}, {"hour", "hours", uHour}, {"day", "days", uDay},
+		{"week", "weeks", uWeek}, {"month", "months", uMonth}, {"year", "years", uYear},
+		{"decade", "decades", uDecade},
+	}
+	for _, u := range units {
+		m[u.sing] = entry{kw: kwUnit, val: u.u}
+		m[u.plur] = entry{kw: kwUnit, val: u.u, flags: fPlural}
+	}
+	for i, w := range [...]string{"one", "two", "three", "four", "five", "six", "seven", "eight",
+		"nine", "ten", "eleven", "twelve"} {
+		m[w] = entry{kw: kwNum, val: i + 1}
+	}
+	for w, v := range map[string]int{"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50} {
+		m[w] = entry{kw: kwNum, val: v}
+	}
+	set := func(k kw, words ...string) {
+		for _, w := range words {
+			m[w] = entry{kw: k}
+		}
+	}
+	set(kwA, "a", "an")
+	set(kwFew, "few", "several", "many", "couple", "some")
+	set(kwPartOfDay, "morning", "afternoon", "evening", "night")
+	set(kwToday, "today")
+	set(kwTonight, "tonight")
+	set(kwYesterday, "yesterday")
+	set(kwTomorrow, "tomorrow")
+	set(kwLast, "last")
+	set(kwThis, "this")
+	set(kwNext, "next")
+	set(kwPast, "past")
+	set(kwComing, "coming")
+	set(kwRecent, "recent")
+	set(kwRecently, "recently", "lately")
+	set(kwAgo, "ago")
+	set(kwWeekend, "weekend")
+	set(kwEarly, "early")
+	set(kwMid, "mid")
+	set(kwLate, "late")
+	set(kwEarlier, "earlier")
+	set(kwLater, "later")
+	set(kwIn, "in")
+	set(kwOn, "on")
+	set(kwOver, "over")
+	set(kwFor, "for")
+	set(kwDuring, "during")
+	set(kwWithin, "within")
+	set(kwThroughout, "throughout")
+	set(kwThrough, "through")
+	set(kwSince, "since")
+	set(kwUntil, "until", "till")
+	set(kwBy, "by")
+	set(kwOf, "of")
+	set(kwFrom, "from")
+	set(kwBefore, "before")
+	set(kwAfter, "after")
+	set(kwBetween, "between")
+	set(kwTo, "to")
+	set(kwAnd, "and")
+	set(kwOr, "or")
+	set(kwThe, "the")
+	set(kwFuture, "will", "ll", "shall", "expected", "scheduled", "planned", "plans", "upcoming")
+	set(kwSet, "set")
+	set(kwClause, "who", "which")
+	set(kwQuant, "about", "nearly", "than", "around", "almost", "approximately", "roughly",
+		"least", "more", "fewer", "less", "only", "just", "total", "estimated")
+	set(kwYearVerb, "was", "were", "is", "saw", "marked", "when", "as", "has", "had", "brought")
+	set(kwClock, "gmt", "utc", "hrs", "local", "cet", "est", "edt", "bst")
+	set(kwTimes, "times")
+	set(kwS, "s")
+	return m
+}
+
+func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
+func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
+
+// tokenize appends the tokens of s to toks and returns the result. It
+// reports whether any token could start a time expression, so that callers
+// can skip matching for most sentences.
+func tokenize(s string, toks []token) ([]token, bool) {
+	trigger := false
+	for i := 0; i < len(s); {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
+			i++
+		case isLetter(c):
+			t, j := scanWord(s, i)
+			switch t.kw {
+			case kwMonth, kwWeekday, kwUnit, kwPartOfDay, kwToday, kwTonight, kwYesterday,
+				kwTomorrow, kwRecent, kwRecently, kwAgo, kwWeekend:
+				trigger = true
+			}
+			toks = append(toks, t)
+			i = j
+		case isDigit(c):
+			t, j := scanNumber(s, i)
+			trigger = true
+			toks = append(toks, t)
+			i = j
+		case c < utf8.RuneSelf:
+			var p punct
+			switch c {
+			case ',':
+				p = pComma
+			case '.':
+				p = pPeriod
+			case '-':
+				p = pDash
+			case '/':
+				p = pSlash
+			case '\'':
+				p = pApos
+			case ':':
+				p = pColon
+			case ';', '!', '?':
+				p = pSemi
+			case '%':
+				p = pPercent
+			case '$':
+				p = pCurrency
+			case '"':
+				p = pQuote
+			default:
+				p = pOther
+			}
+			toks = append(toks, token{start: i, end: i + 1, kind: kPunct, val: int(p)})
+			i++
+		default:
+			r, size := utf8.DecodeRuneInString(s[i:])
+			switch {
+			case r == utf8.RuneError:
+				toks = append(toks, token{start: i, end: i + size, kind: kPunct, val: int(pOther)})
+			case unicode.IsSpace(r):
+				// Skip no-break and other Unicode spaces.
+			case unicode.IsLetter(r):
+				t, j := scanWord(s, i)
+				toks = append(toks, t)
+				i = j
+				continue
+			default:
+				var p punct
+				switch r {
+				case '’', '‘':
+					p = pApos
+				case '–', '—', '‐', '‑':
+					p = pDash
+				case '“', '”', '«', '»':
+					p = pQuote
+				case '€', '£', '¥':
+					p = pCurrency
+				case '…':
+					p = pPeriod
+				default:
+					p = pOther
+				}
+				toks = append(toks, token{start: i, end: i + size, kind: kPunct, val: int(p)})
+			}
+			i += size
+		}
+	}
+	return toks, trigger
+}
+
+// scanWord scans the word starting at s[i] and returns it with the offset
+// after it. Words are runs of letters; only ASCII words can be keywords.
+func scanWord(s string, i int) (token, int) {
+	t := token{start: i, kind: kWord}
+	if 'A' <= s[i] && s[i] <= 'Z' {
+		t.flags = fUpper
+	}
+	ascii := true
+	j := i
+	for j < len(s) {
+		c := s[j]
+		if isLetter(c) {
+			j++
+			continue
+		}
+		if c < utf8.RuneSelf {
+			break
+		}
+		r, size := utf8.DecodeRuneInString(s[j:])
+		if r == utf8.RuneError || !unicode.IsLetter(r) {
+			break
+		}
+		ascii = false
+		j += size
+	}
+	t.end = j
+	if ascii && j-i <= maxKeyword {
+		var buf [maxKeyword]byte
+		for k := i; k < j; k++ {
+			buf[k-i] = s[k] | 0x20
+		}
+		if e, ok := keywords[string(buf[:j-i])]; ok {
+			t.kw, t.val = e.kw, e.val
+			t.flags |= e.flags
+		}
+	}
+	return t, j
+}
+
+// scanNumber scans the number starting at s[i]: digits, optionally grouped
+// by thousands commas, with a decimal part or a letter suffix.
+func scanNumber(s string, i int) (token, int) {
+	t := token{start: i, kind: kNum}
+	j := i
+	v := 0
+	for j < len(s) && isDigit(s[j]) {
+		if j-i < 9 {
+			v = v*10 + int(s[j]-'0')
+		}
+		j++
+	}
+	n := j - i
+	plain := n <= 9
+	for j < len(s) {
+		switch {
+		case s[j] == ',' && j+3 < len(s) && isDigit(s[j+1]) && isDigit(s[j+2]) && isDigit(s[j+3]) &&
+			(j+4 >= len(s) || !isDigit(s[j+4])):
+			plain = false
+			j += 4
+			continue
+		case s[j] == '.' && j+1 < len(s) && isDigit(s[j+1]):
+			plain = false
+			j++
+			for j < len(s) && isDigit(s[j]) {
+				j++
+			}
+			continue
+		}
+		break
+	}
+	if j < len(s) && isLetter(s[j]) {
+		k := j
+		for k < len(s) && isLetter(s[k]) {
+			k++
+		}
+		suf := s[j:k]
+		switch {
+		case plain && len(suf) == 2 && isOrdinal(suf):
+			t.flags |= fOrdinal
+		case plain && n == 4 && v%10 == 0 && (suf == "s" || suf == "S"):
+			t.flags |= fDecade
+		default:
+			plain = false
+		}
+		j = k
+	}
+	t.end = j
+	t.val = v
+	if plain {
+		t.ndig = n
+	}
+	return t, j
+}
+
+func isOrdinal(s string) bool {
+	a, b := s[0]|0x20, s[1]|0x20
+	return a == 's' && b == 't' || a == 'n' && b == 'd' || a == 'r' && b == 'd' || a == 't' && b == 'h'
+}
