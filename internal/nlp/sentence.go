@@ -6,8 +6,12 @@ import (
 	"unicode/utf8"
 )
 
-// maxHeadline is the longest paragraph, in bytes, that can be a headline.
-const maxHeadline = 160
+// maxHeadline and maxHeadlineTokens bound the length of a paragraph, in
+// bytes and tokens, that can be a headline.
+const (
+	maxHeadline       = 160
+	maxHeadlineTokens = 24
+)
 
 // Split splits a document body into sentences with their tokens.
 //
@@ -91,7 +95,7 @@ func (sp *splitter) add(a, b, para int, headline bool) {
 // paragraph splits the paragraph made of tokens [a, b) into sentences.
 func (sp *splitter) paragraph(a, b, para int) {
 	toks := sp.tz.toks
-	if toks[b-1].End-toks[a].Start <= maxHeadline && !endsWithFinal(toks, a, b) {
+	if toks[b-1].End-toks[a].Start <= maxHeadline && b-a <= maxHeadlineTokens && !endsWithFinal(toks, a, b) {
 		sp.add(a, b, para, true)
 		return
 	}
