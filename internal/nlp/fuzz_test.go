@@ -1,0 +1,64 @@
+package nlp
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// fuzzSeeds returns the golden inputs, whole and paragraph by paragraph,
+// plus a few awkward strings.
+func fuzzSeeds(t testing.TB) []string {
+	seeds := []string{
+		"", "U.S.", "“a.” B", "MOSCOW (Reuters) — X.", "a\xffb.\xc3 C", "🇷🇺🇺", "👩‍", "...", "x@y.z.", "http://",
+		"https://a.b/(c)).", "O’", "’s", "5-", "U.S.-", "#", "@", "\n\n\n", "A. B. C.",
+	}
+	inputs, err := filepath.Glob("testdata/*.input")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range inputs {
+		b, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		seeds = append(seeds, string(b))
+		seeds = append(seeds, strings.Split(string(b), "\n\n")...)
+	}
+	return seeds
+}
+
+func FuzzSplit(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		sents := Split(body)
+		checkSplit(t, body, sents)
+		// Splitting a sentence's paragraph again gives the same sentences.
+		for _, s := range sents {
+			if s.Headline {
+				continue
+			}
+			again := Split(s.Text)
+			if len(again) == 0 || again[0].Start != 0 {
+				t.Fatalf("Split(%q) of sentence %d gives %q", s.Text, s.Index, texts(again))
+			}
+		}
+	})
+}
+
+func FuzzTokenize(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s, 0)
+		f.Add(s, 17)
+	}
+	f.Fuzz(func(t *testing.T, text string, base int) {
+		if base < 0 || base > 1<<30 {
+			base = 0
+		}
+		toks := Tokenize(text, base)
+		checkTokens(t, text, base, 0, len(text), toks)
+	})
+}
