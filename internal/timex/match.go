@@ -329,7 +329,7 @@ func (m *matcher) inferMonth(i, j, mon int) Expr {
 	y := m.pub.Year()
 	diff := mon - int(m.pub.Month())
 	if m.future(i) {
-		if diff < -1 {
+		if diff < 0 {
 			y++
 		}
 	} else if diff > 2 {
@@ -472,7 +472,7 @@ func (m *matcher) yearContext(i, j int) bool {
 		return punct(nt.val) != pDash
 	}
 	switch nextK {
-	case kwAnd, kwOr, kwTo, kwYearVerb, kwUntil, kwThrough:
+	case kwAnd, kwOr, kwYearVerb, kwUntil, kwThrough:
 		return true
 	}
 	return false

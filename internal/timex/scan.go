@@ -252,7 +252,7 @@ func tokenize(s string, toks []token) ([]token, bool) {
 			t, j := scanWord(s, i)
 			switch t.kw {
 			case kwMonth, kwWeekday, kwUnit, kwPartOfDay, kwToday, kwTonight, kwYesterday,
-				kwTomorrow, kwRecent, kwRecently, kwAgo, kwWeekend:
+				kwTomorrow, kwRecent, kwRecently, kwAgo, kwWeekend, kwPast:
 				trigger = true
 			}
 			toks = append(toks, t)
