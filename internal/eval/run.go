@@ -89,17 +89,17 @@ func Run(dir string, extract Extractor, read func(path string) ([]*article.Artic
 	cache := map[string][]*article.Article{}
 	for _, gpath := range golds {
 		name := strings.TrimSuffix(filepath.Base(gpath), GoldSuffix)
-		g, err := LoadGold(gpath)
-		if err != nil {
-			rep.Errors = append(rep.Errors, err.Error())
-			continue
-		}
 		in := findInput(filepath.Dir(gpath), name, isIn)
 		if in == "" {
 			rep.Errors = append(rep.Errors, fmt.Sprintf("%s: no input %s{%s}", gpath, name, strings.Join(inputExts, ",")))
 			continue
 		}
 		used[in] = true
+		g, err := LoadGold(gpath)
+		if err != nil {
+			rep.Errors = append(rep.Errors, err.Error())
+			continue
+		}
 		arts, ok := cache[in]
 		if !ok {
 			var errs []error
