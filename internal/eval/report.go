@@ -30,7 +30,7 @@ func (r *Report) WriteText(w io.Writer, verbose bool) error {
 		r.Dir, len(r.Docs), t.GoldEvents, t.Predicted, t.Ignored)
 
 	tw := tabwriter.NewWriter(ew, 0, 8, 2, ' ', tabwriter.AlignRight)
-	fmt.Fprintln(tw, "\tP\tR\tF1\ttp\tfp\tfn\t")
+	fmt.Fprintf(tw, "%-13s\tP\tR\tF1\ttp\tfp\tfn\t\n", "")
 	for _, row := range []struct {
 		name string
 		c    Counts
@@ -38,18 +38,18 @@ func (r *Report) WriteText(w io.Writer, verbose bool) error {
 		{"events (root)", t.Events}, {"events (code)", t.Codes}, {"quotes", t.Quotes},
 		{"meetings", t.Meetings}, {"participants", t.Participants},
 	} {
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", row.name, pct(row.c.Precision()), pct(row.c.Recall()), pct(row.c.F1()), row.c.TP, row.c.FP, row.c.FN)
+		fmt.Fprintf(tw, "%-13s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", row.name, pct(row.c.Precision()), pct(row.c.Recall()), pct(row.c.F1()), row.c.TP, row.c.FP, row.c.FN)
 	}
-	fmt.Fprintf(tw, "dates\t%s\t\t\t%d/%d\t\t\t\n", pct(t.Dates.Value()), t.Dates.Correct, t.Dates.Total)
+	fmt.Fprintf(tw, "%-13s\t%s\t\t\t%d/%d\t\t\t\n", "dates", pct(t.Dates.Value()), t.Dates.Correct, t.Dates.Total)
 	ew.err = firstErr(ew.err, tw.Flush())
 	ew.printf("(dates: share of root-level matches whose date equals gold's)\n\n")
 
 	if len(t.Roots) > 0 {
 		tw = tabwriter.NewWriter(ew, 0, 8, 2, ' ', tabwriter.AlignRight)
-		fmt.Fprintln(tw, "root\t\tP\tR\tF1\ttp\tfp\tfn\t")
+		fmt.Fprintf(tw, "%-26s\tP\tR\tF1\ttp\tfp\tfn\t\n", "root")
 		for _, root := range sortedRoots(t.Roots) {
 			c := t.Roots[root]
-			fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", root, rootNames[root], pct(c.Precision()), pct(c.Recall()), pct(c.F1()), c.TP, c.FP, c.FN)
+			fmt.Fprintf(tw, "%-26s\t%s\t%s\t%s\t%d\t%d\t%d\t\n", root+" "+rootNames[root], pct(c.Precision()), pct(c.Recall()), pct(c.F1()), c.TP, c.FP, c.FN)
 		}
 		ew.err = firstErr(ew.err, tw.Flush())
 		ew.printf("\n")
