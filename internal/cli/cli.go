@@ -30,6 +30,11 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"version": {"print the version", runVersion},
+		"ingest":  {"read, analyze and store documents", runIngest},
+		"docs":    {"list stored documents", runDocs},
+		"show":    {"print a stored document", runShow},
+		"events":  {"list stored events", runEvents},
+		"migrate": {"bring the database schema up to date", runMigrate},
 	}
 }
 
