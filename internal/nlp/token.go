@@ -55,6 +55,9 @@ type tokenizer struct {
 	toks  []Token
 	buf   []byte
 	fixes []normFix
+	// noLinkUntil is the end of the last link-like run that matchLink
+	// rejected; no link is sought again before it.
+	noLinkUntil int
 }
 
 func (tz *tokenizer) init(n int) {
@@ -370,9 +373,15 @@ loop:
 		}
 		n := s[j+1]
 		if ((c == '.' || c == '@') && isAlnumASCII(n)) || (c == ':' && n == '/') {
-			if k, kind := matchLink(s, start, end); k > j {
-				tz.emit(s, start, k, shift, kind)
-				return k
+			// A failed match scanned the link-like run up to noLinkUntil;
+			// starting again inside it would make the scan quadratic.
+			if start >= tz.noLinkUntil || c == ':' {
+				k, kind, scanned := matchLink(s, start, end)
+				if k > j {
+					tz.emit(s, start, k, shift, kind)
+					return k
+				}
+				tz.noLinkUntil = max(tz.noLinkUntil, scanned)
 			}
 		}
 		switch c {
@@ -497,13 +506,14 @@ func keepsPeriod(w string) bool {
 }
 
 // matchLink matches a URL or e-mail address starting at s[i] and returns
-// its end and kind, or i when there is none.
-func matchLink(s string, i, end int) (int, Kind) {
+// its end and kind, or i when there is none. It also returns how far it
+// scanned.
+func matchLink(s string, i, end int) (int, Kind, int) {
 	if n := schemeLen(s[i:end]); n > 0 {
 		if k := urlEnd(s, i+n, end); k > i+n {
-			return k, URL
+			return k, URL, k
 		}
-		return i, 0
+		return i, 0, i + n
 	}
 	k := i
 	for k < end && isLinkByte(s[k]) {
@@ -519,25 +529,27 @@ func matchLink(s string, i, end int) (int, Kind) {
 			m--
 		}
 		if dot := indexByte(s[d:m], '.'); dot > 0 && isDomain(s[d:m]) {
-			return m, Email
+			return m, Email, m
 		}
-		return i, 0
+		return i, 0, m
 	}
+	scanned := k
 	for k > i && (s[k-1] == '.' || s[k-1] == '-') {
 		k--
 	}
 	dom := s[i:k]
 	last, ok := domainTLD(dom)
 	if !ok {
-		return i, 0
+		return i, 0, scanned
 	}
 	if k < end && s[k] == '/' {
-		return urlEnd(s, k, end), URL
+		u := urlEnd(s, k, end)
+		return u, URL, u
 	}
 	if (hasPrefixFold(dom, "www.") || knownTLD(last)) && (k == end || !isAlnumASCII(s[k]) && s[k] != '@') {
-		return k, URL
+		return k, URL, k
 	}
-	return i, 0
+	return i, 0, scanned
 }
 
 func indexByte(s string, c byte) int {
@@ -641,23 +653,22 @@ func urlEnd(s string, k, end int) int {
 		}
 		k++
 	}
+	closing := 0
+	for x := start; x < k; x++ {
+		if s[x] == ')' {
+			closing++
+		}
+	}
 	for k > start {
 		c := s[k-1]
 		if c == '.' || c == ',' || c == ';' || c == ':' || c == '!' || c == '?' || c == ']' {
 			k--
 			continue
 		}
-		if c == ')' {
-			closeCount := 0
-			for x := start; x < k; x++ {
-				if s[x] == ')' {
-					closeCount++
-				}
-			}
-			if closeCount > open {
-				k--
-				continue
-			}
+		if c == ')' && closing > open {
+			closing--
+			k--
+			continue
 		}
 		break
 	}
