@@ -84,16 +84,26 @@ type cleaning struct {
 func cleanParagraphs(paras []string, title string, findTitle bool) ([]string, cleaning) {
 	c := cleaning{dropped: map[string]int{}}
 	start := 0
+	// Page chrome above the headline (breadcrumbs, section names) goes
+	// first.
+	for start < 3 && start < len(paras)-1 {
+		r := matchClutter(paras[start])
+		if r == nil || r.tail {
+			break
+		}
+		c.dropped[r.name]++
+		start++
+	}
 	// The headline: the given title when it opens the text, else a first
 	// short line without final punctuation.
-	if len(paras) > 1 {
-		first := paras[0]
+	if len(paras)-start > 1 {
+		first := paras[start]
 		switch {
 		case title != "" && sameText(first, title):
-			start = 1
+			start++
 			c.title = title
 		case title == "" && findTitle && looksLikeHeadline(first) && matchClutter(first) == nil:
-			start = 1
+			start++
 			c.title = first
 		}
 	}

@@ -135,6 +135,9 @@ func joinLines(lines []string) []string {
 			continue
 		}
 		next := lines[i+1]
+		if startsLower(next) && !endsSentence(l) {
+			continue // a sentence running on
+		}
 		if startsItem(next) || utf8.RuneCountInString(l)+1+utf8.RuneCountInString(firstWord(next)) <= width {
 			flush()
 		}
@@ -198,4 +201,10 @@ func startsItem(s string) bool {
 		}
 	}
 	return false
+}
+
+// startsLower reports whether s starts with a lower-case letter.
+func startsLower(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsLower(r)
 }
