@@ -3,12 +3,26 @@ package timex
 import "time"
 
 // matcher applies the rules to the tokens of one text.
+// It holds no reference to the text, so that escape analysis can keep the
+// token buffer on the stack; find fills in Expr.Text.
 type matcher struct {
-	text string
 	toks []token
 	base int
-	pub  time.Time // UTC midnight of the publication day; zero when unknown
-	mode mode
+	// py, pm and pd are the publication date when hasPub. They are kept as
+	// numbers rather than a time.Time so that no pointer of the matcher
+	// flows into results.
+	py, pd int
+	pm     time.Month
+	hasPub bool
+	mode   mode
+}
+
+// p returns the publication day at UTC midnight, or zero when unknown.
+func (m *matcher) p() time.Time {
+	if !m.hasPub {
+		return time.Time{}
+	}
+	return time.Date(m.py, m.pm, m.pd, 0, 0, 0, 0, time.UTC)
 }
 
 // no is the result of a rule that does not apply.
@@ -61,11 +75,11 @@ func (m *matcher) intAt(i, maxDigits int) (int, bool) {
 	return t.val, true
 }
 
-// mk builds the expression covering tokens [i, j).
+// mk builds the expression covering tokens [i, j), without its Text.
 func (m *matcher) mk(i, j int, d time.Time, p Precision, rel, fut bool) Expr {
 	s, e := m.toks[i].start, m.toks[j-1].end
-	x := Expr{Start: s + m.base, End: e + m.base, Text: m.text[s:e], Date: d, Precision: p, Relative: rel, Future: fut}
-	if !d.IsZero() && !m.pub.IsZero() && d.After(m.pub) {
+	x := Expr{Start: s + m.base, End: e + m.base, Date: d, Precision: p, Relative: rel, Future: fut}
+	if !d.IsZero() && m.hasPub && d.After(m.p()) {
 		x.Future = true
 	}
 	return x
@@ -73,9 +87,7 @@ func (m *matcher) mk(i, j int, d time.Time, p Precision, rel, fut bool) Expr {
 
 // extend moves the start of x back to token i.
 func (m *matcher) extend(x Expr, i int) Expr {
-	s := m.toks[i].start
-	x.Start = s + m.base
-	x.Text = m.text[s : x.End-m.base]
+	x.Start = m.toks[i].start + m.base
 	return x
 }
 
@@ -130,7 +142,7 @@ func (m *matcher) at(i int) (Expr, int, bool) {
 		if m.nameBefore(i) {
 			return no, 0, false
 		}
-		return m.mk(i, i+1, m.pub, Day, true, false), i + 1, true
+		return m.mk(i, i+1, m.p(), Day, true, false), i + 1, true
 	case kwYesterday, kwTomorrow:
 		off, fut := -1, false
 		if t.kw == kwTomorrow {
@@ -289,11 +301,11 @@ func (m *matcher) dayFirst(i int) (Expr, int, bool) {
 
 // inferDay resolves a day and month without a year against publication.
 func (m *matcher) inferDay(i, j, mon, day int) Expr {
-	if m.pub.IsZero() {
+	if !m.hasPub {
 		return m.mk(i, j, time.Time{}, Day, true, false)
 	}
 	fut := m.future(i)
-	y := m.pub.Year()
+	y := m.p().Year()
 	d := dayDate(y, mon, day)
 	if d.IsZero() && mon == 2 && day == 29 {
 		// February 29 of the nearest leap year on the side of the tense.
@@ -312,10 +324,10 @@ func (m *matcher) inferDay(i, j, mon, day int) Expr {
 		return m.mk(i, j, d, Day, true, false)
 	}
 	if fut {
-		if d.Before(m.pub.AddDate(0, 0, -31)) {
+		if d.Before(m.p().AddDate(0, 0, -31)) {
 			d = dayDate(y+1, mon, day)
 		}
-	} else if d.After(m.pub.AddDate(0, 0, 61)) {
+	} else if d.After(m.p().AddDate(0, 0, 61)) {
 		d = dayDate(y-1, mon, day)
 	}
 	return m.mk(i, j, d, Day, true, false)
@@ -323,11 +335,11 @@ func (m *matcher) inferDay(i, j, mon, day int) Expr {
 
 // inferMonth resolves a month without a year against publication.
 func (m *matcher) inferMonth(i, j, mon int) Expr {
-	if m.pub.IsZero() {
+	if !m.hasPub {
 		return m.mk(i, j, time.Time{}, Month, true, false)
 	}
-	y := m.pub.Year()
-	diff := mon - int(m.pub.Month())
+	y := m.p().Year()
+	diff := mon - int(m.p().Month())
 	if m.future(i) {
 		if diff < 0 {
 			y++
@@ -510,56 +522,56 @@ func (m *matcher) weekdayRel(i, j int, wd time.Weekday, fut, strict bool) (Expr,
 		j++
 	}
 	var d time.Time
-	if !m.pub.IsZero() {
+	if m.hasPub {
 		if fut {
-			off := (int(wd) - int(m.pub.Weekday()) + 7) % 7
+			off := (int(wd) - int(m.p().Weekday()) + 7) % 7
 			if strict && off == 0 {
 				off = 7
 			}
-			d = m.pub.AddDate(0, 0, off)
+			d = m.p().AddDate(0, 0, off)
 		} else {
-			off := (int(m.pub.Weekday()) - int(wd) + 7) % 7
+			off := (int(m.p().Weekday()) - int(wd) + 7) % 7
 			if strict && off == 0 {
 				off = 7
 			}
-			d = m.pub.AddDate(0, 0, -off)
+			d = m.p().AddDate(0, 0, -off)
 		}
 	}
-	return m.mk(i, j, d, Day, true, fut && !m.pub.IsZero() && d.After(m.pub)), j, true
+	return m.mk(i, j, d, Day, true, fut && m.hasPub && d.After(m.p())), j, true
 }
 
 // --- relative expressions ------------------------------------------------
 
 func (m *matcher) addDays(n int) time.Time {
-	if m.pub.IsZero() {
+	if !m.hasPub {
 		return time.Time{}
 	}
-	return m.pub.AddDate(0, 0, n)
+	return m.p().AddDate(0, 0, n)
 }
 
 // monday returns the Monday of the publication week moved by n weeks.
 func (m *matcher) monday(n int) time.Time {
-	if m.pub.IsZero() {
+	if !m.hasPub {
 		return time.Time{}
 	}
-	off := (int(m.pub.Weekday()) + 6) % 7
-	return m.pub.AddDate(0, 0, 7*n-off)
+	off := (int(m.p().Weekday()) + 6) % 7
+	return m.p().AddDate(0, 0, 7*n-off)
 }
 
 // monthStart returns the first of the publication month moved by n months.
 func (m *matcher) monthStart(n int) time.Time {
-	if m.pub.IsZero() {
+	if !m.hasPub {
 		return time.Time{}
 	}
-	return time.Date(m.pub.Year(), m.pub.Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
+	return time.Date(m.p().Year(), m.p().Month()+time.Month(n), 1, 0, 0, 0, 0, time.UTC)
 }
 
 // yearStart returns January 1 of the publication year moved by n years.
 func (m *matcher) yearStart(n int) time.Time {
-	if m.pub.IsZero() {
+	if !m.hasPub {
 		return time.Time{}
 	}
-	return time.Date(m.pub.Year()+n, 1, 1, 0, 0, 0, 0, time.UTC)
+	return time.Date(m.p().Year()+n, 1, 1, 0, 0, 0, 0, time.UTC)
 }
 
 // period returns the date and precision of a period unit moved by n units
@@ -585,10 +597,10 @@ func (m *matcher) period(unit, n int) (time.Time, Precision) {
 // weekend returns the Monday of the ISO week holding the weekend meant by
 // "the weekend" (dir 0), "last weekend" (-1) or "next weekend" (1).
 func (m *matcher) weekend(i, dir int) time.Time {
-	if m.pub.IsZero() {
+	if !m.hasPub {
 		return time.Time{}
 	}
-	onWeekend := m.pub.Weekday() == time.Saturday || m.pub.Weekday() == time.Sunday
+	onWeekend := m.p().Weekday() == time.Saturday || m.p().Weekday() == time.Sunday
 	switch dir {
 	case -1:
 		return m.monday(-1)
@@ -652,10 +664,10 @@ func (m *matcher) modified(i int) (Expr, int, bool) {
 		if t.flags&fUpper == 0 || t.flags&fAbbr != 0 {
 			return no, 0, false
 		}
-		if m.pub.IsZero() {
+		if !m.hasPub {
 			return m.mk(i, j+1, time.Time{}, Month, true, dir > 0), j + 1, true
 		}
-		y, pm := m.pub.Year(), int(m.pub.Month())
+		y, pm := m.p().Year(), int(m.p().Month())
 		switch {
 		case dir < 0 && t.val >= pm:
 			y--

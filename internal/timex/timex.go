@@ -151,19 +151,20 @@ const (
 )
 
 func find(text string, base int, published time.Time, md mode) []Expr {
-	var buf [64]token
+	var buf [128]token
 	toks, trigger := tokenize(text, buf[:0])
 	if !trigger {
 		return nil
 	}
-	m := matcher{text: text, toks: toks, base: base, mode: md}
+	m := matcher{toks: toks, base: base, mode: md}
 	if !published.IsZero() {
-		y, mo, d := published.Date()
-		m.pub = time.Date(y, mo, d, 0, 0, 0, 0, time.UTC)
+		m.py, m.pm, m.pd = published.Date()
+		m.hasPub = true
 	}
 	var out []Expr
 	for i := 0; i < len(toks); {
 		if x, next, ok := m.at(i); ok && next > i {
+			x.Text = text[x.Start-base : x.End-base]
 			out = append(out, x)
 			i = next
 			continue
