@@ -29,12 +29,14 @@ type command struct {
 // commands lists every subcommand. Each lives in its own file.
 func commands() map[string]command {
 	return map[string]command{
-		"version": {"print the version", runVersion},
-		"ingest":  {"read, analyze and store documents", runIngest},
-		"docs":    {"list stored documents", runDocs},
-		"show":    {"print a stored document", runShow},
-		"events":  {"list stored events", runEvents},
-		"migrate": {"bring the database schema up to date", runMigrate},
+		"version":  {"print the version", runVersion},
+		"extract":  {"code documents and print their records (nothing stored)", runExtract},
+		"annotate": {"print the sentences, actors, dates and places of a document", runAnnotate},
+		"ingest":   {"read, analyze and store documents", runIngest},
+		"docs":     {"list stored documents", runDocs},
+		"show":     {"print a stored document", runShow},
+		"events":   {"list stored events", runEvents},
+		"migrate":  {"bring the database schema up to date", runMigrate},
 	}
 }
 

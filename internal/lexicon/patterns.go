@@ -18,7 +18,8 @@ import (
 //
 // An ELEMENT is a word ("talks"), alternatives ("talks|negotiations"), a
 // verb lemma prefixed with "+" that matches all its inflections ("+expel"
-// matches expel, expels, expelled, expelling), or a gap: "*" skips up to
+// matches expel, expels, expelled, expelling; each alternative may be a
+// verb: "+lift|+ease"), or a gap: "*" skips up to
 // four tokens and "**" up to ten before the next element. The first
 // element that is not a gap is the trigger word reported as evidence
 // unless another is marked with "^". Lines starting with "@verb" list
@@ -37,8 +38,9 @@ type Pattern struct {
 type PatternElem struct {
 	// Words are the alternatives, lower-case. For a verb they are lemmas.
 	Words []string
-	// Verb reports a verb lemma element, matched in all its inflections.
-	Verb bool
+	// Verb reports, for each alternative, a verb lemma matched in all its
+	// inflections.
+	Verb []bool
 	// Gap is the number of tokens that may be skipped before this element.
 	Gap int
 }
@@ -164,17 +166,16 @@ func parsePatterns(p *Patterns, file, data string, errs *ErrorList) {
 				}
 				pat.Trigger = len(pat.Elems)
 			}
-			if strings.HasPrefix(w, "+") {
-				el.Verb = true
-				w = w[1:]
-			}
 			for _, alt := range strings.Split(w, "|") {
+				verb := strings.HasPrefix(alt, "+")
+				alt = strings.TrimPrefix(alt, "+")
 				if alt == "" {
 					fail("empty alternative in %q", w)
 					ok = false
 					continue
 				}
 				el.Words = append(el.Words, strings.ToLower(alt))
+				el.Verb = append(el.Verb, verb)
 			}
 			pat.Elems = append(pat.Elems, el)
 		}
@@ -284,4 +285,9 @@ func isVowel(b byte) bool {
 		return true
 	}
 	return false
+}
+
+// DefaultPatterns returns the embedded event patterns (data/patterns/*.txt).
+func DefaultPatterns() (*Patterns, error) {
+	return LoadPatterns(defaultData, path.Join(defaultDir, "patterns"))
 }

@@ -4,7 +4,16 @@
 package pipeline
 
 import (
+	"encoding/json"
+	"fmt"
+	"io/fs"
+
 	"github.com/parleyproject/parley/internal/article"
+	"github.com/parleyproject/parley/internal/cameo"
+	"github.com/parleyproject/parley/internal/coder"
+	"github.com/parleyproject/parley/internal/entity"
+	"github.com/parleyproject/parley/internal/lexicon"
+	"github.com/parleyproject/parley/internal/nlp"
 	"github.com/parleyproject/parley/internal/record"
 )
 
@@ -16,16 +25,75 @@ type Result struct {
 	// Sentences is the number of sentences in the body.
 	Sentences int
 	// Annotations is the JSON encoding of the text-layer annotations
-	// (sentences, actors, dates, places), stored beside the document; nil
-	// when there are none.
+	// (sentences, actors, dates, places), stored beside the document.
 	Annotations []byte
 }
 
 // Pipeline analyzes articles. It is safe for concurrent use.
-type Pipeline struct{}
+type Pipeline struct {
+	resolver *entity.Resolver
+	coder    *coder.Coder
+}
 
-// New returns a Pipeline.
-func New() *Pipeline { return &Pipeline{} }
+// New returns a Pipeline on the embedded lexicons, patterns and code
+// tables. Those are part of the binary and tested; a failure to load them
+// is a programmer error, so New panics on it.
+func New() *Pipeline {
+	p, err := Load(nil)
+	if err != nil {
+		panic(fmt.Sprintf("pipeline: embedded data: %v", err))
+	}
+	return p
+}
+
+// Load returns a Pipeline on the embedded data extended by the user's
+// lexicon directory (nil for none): its actor files merge over the
+// defaults and its patterns/*.txt add event rules.
+func Load(user fs.FS) (*Pipeline, error) {
+	lex, err := lexicon.Default()
+	if err != nil {
+		return nil, err
+	}
+	pats, err := lexicon.DefaultPatterns()
+	if err != nil {
+		return nil, fmt.Errorf("loading embedded patterns: %w", err)
+	}
+	if user != nil {
+		ul, err := lexicon.Load(user)
+		if err != nil {
+			return nil, fmt.Errorf("loading user lexicon: %w", err)
+		}
+		lex = lex.Merge(ul)
+		if err := lex.Validate(); err != nil {
+			return nil, fmt.Errorf("checking user lexicon: %w", err)
+		}
+		if up, err := lexicon.LoadPatterns(user, "patterns"); err != nil {
+			return nil, fmt.Errorf("loading user patterns: %w", err)
+		} else {
+			pats.Rules = append(up.Rules, pats.Rules...)
+			for k, v := range up.Verbs {
+				pats.Verbs[k] = append(pats.Verbs[k], v...)
+			}
+			pats.Pessimistic = append(pats.Pessimistic, up.Pessimistic...)
+			pats.Optimistic = append(pats.Optimistic, up.Optimistic...)
+		}
+	}
+	codes, err := cameo.Load()
+	if err != nil {
+		return nil, fmt.Errorf("loading CAMEO tables: %w", err)
+	}
+	cd, err := coder.New(pats, codes)
+	if err != nil {
+		return nil, fmt.Errorf("compiling patterns: %w", err)
+	}
+	return &Pipeline{resolver: entity.New(lex), coder: cd}, nil
+}
+
+// Annotate runs the text layer only: sentences, actors, places and dates.
+func (p *Pipeline) Annotate(a *article.Article) *entity.Annotations {
+	sents := nlp.Split(a.Body)
+	return p.resolver.Annotate(a.Body, sents, a.Published)
+}
 
 // Analyze runs every stage over a and returns its result. It never fails:
 // a stage that cannot handle some text yields fewer facts, not an error.
@@ -42,5 +110,13 @@ func (p *Pipeline) Analyze(a *article.Article) *Result {
 		Quotes:    []record.Quote{},
 		Measures:  []record.Measure{},
 	}
-	return &Result{Record: rec}
+	ann := p.Annotate(a)
+	if evs := p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann}); evs != nil {
+		rec.Events = evs
+	}
+	js, err := json.Marshal(ann)
+	if err != nil {
+		js = nil // annotations hold only plain values; this cannot fail
+	}
+	return &Result{Record: rec, Sentences: len(ann.Sentences), Annotations: js}
 }

@@ -1,0 +1,475 @@
+// Package coder codes events: from sentences whose actors, places and dates
+// package entity has resolved, it finds the events they report — who did
+// what to whom, when and where — in CAMEO and PLOVER, each with the
+// evidence it came from.
+//
+// The rules are data (lexicon.Patterns): a CAMEO code and the words that
+// trigger it. The coder matches them against the tokens of each sentence,
+// then works out the event's source and target from the sentence's
+// structure (subject before the trigger, object after it, passive "by",
+// compound subjects, "between X and Y", possessives), its status
+// (negation, modality, embedding under "proposed" or "urged"), its date
+// and its place.
+package coder
+
+import (
+	"fmt"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/parleyproject/parley/internal/cameo"
+	"github.com/parleyproject/parley/internal/entity"
+	"github.com/parleyproject/parley/internal/lexicon"
+	"github.com/parleyproject/parley/internal/nlp"
+	"github.com/parleyproject/parley/internal/record"
+)
+
+// Coder codes the events of documents. It is safe for concurrent use.
+type Coder struct {
+	codes   *cameo.Table
+	byFirst map[string][]*rule // first element's word forms → rules
+	pess    []string
+	opt     []string
+}
+
+type elem struct {
+	forms map[string]bool
+	gap   int
+}
+
+type rule struct {
+	pat   *lexicon.Pattern
+	order int
+	elems []elem
+	code  cameo.Code
+}
+
+// New compiles the patterns against the code table. Every rule whose code
+// the table does not know is reported, with its file and line, in a
+// lexicon.ErrorList.
+func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
+	c := &Coder{codes: codes, byFirst: map[string][]*rule{}, pess: p.Pessimistic, opt: p.Optimistic}
+	var errs lexicon.ErrorList
+	for i := range p.Rules {
+		pat := &p.Rules[i]
+		code, ok := codes.Lookup(pat.Code)
+		if !ok {
+			errs = append(errs, &lexicon.Error{File: pat.File, Line: pat.Line, Msg: fmt.Sprintf("unknown CAMEO code %q", pat.Code)})
+			continue
+		}
+		r := &rule{pat: pat, order: i, code: code}
+		for _, e := range pat.Elems {
+			el := elem{forms: map[string]bool{}, gap: e.Gap}
+			for j, w := range e.Words {
+				if e.Verb[j] {
+					for _, f := range p.Verbs.Inflect(w) {
+						el.forms[f] = true
+					}
+				} else {
+					el.forms[w] = true
+				}
+			}
+			r.elems = append(r.elems, el)
+		}
+		for f := range r.elems[0].forms {
+			c.byFirst[f] = append(c.byFirst[f], r)
+		}
+	}
+	if err := errs.Err(); err != nil {
+		return nil, err
+	}
+	return c, nil
+}
+
+// Doc is one document to code.
+type Doc struct {
+	ID        string
+	Body      string
+	Published time.Time
+	Ann       *entity.Annotations
+}
+
+// hit is a rule matched in a sentence.
+type hit struct {
+	r   *rule
+	pos []int // token index of each element
+}
+
+func (h *hit) trigger() int { return h.pos[h.r.pat.Trigger] }
+
+// boundary reports tokens that end a clause for gaps and actor search.
+func boundary(t *nlp.Token) bool {
+	switch t.Norm {
+	case ";", ":", "but", "while", "whereas", "although", "though", "because", "—", "–", "which", "who", "whom", "whose", "where", "when":
+		return true
+	}
+	return false
+}
+
+// match finds every rule hit in a sentence and keeps the longest ones
+// whose words do not overlap.
+func (c *Coder) match(toks []nlp.Token) []hit {
+	var hits []hit
+	for i := range toks {
+		if toks[i].Kind != nlp.Word && toks[i].Kind != nlp.Number {
+			continue
+		}
+		for _, r := range c.byFirst[toks[i].Norm] {
+			pos := make([]int, 1, len(r.elems))
+			pos[0] = i
+			j := i + 1
+			ok := true
+			for _, e := range r.elems[1:] {
+				found := -1
+				for k := j; k < len(toks) && k <= j+e.gap; k++ {
+					if e.forms[toks[k].Norm] {
+						found = k
+						break
+					}
+					if k > j-1 && (toks[k].Norm == "." || boundary(&toks[k])) && e.gap > 0 {
+						break
+					}
+				}
+				if found < 0 {
+					ok = false
+					break
+				}
+				pos = append(pos, found)
+				j = found + 1
+			}
+			if ok {
+				hits = append(hits, hit{r: r, pos: pos})
+			}
+		}
+	}
+	sort.SliceStable(hits, func(a, b int) bool {
+		la, lb := len(hits[a].r.elems), len(hits[b].r.elems)
+		if la != lb {
+			return la > lb
+		}
+		return hits[a].r.order < hits[b].r.order
+	})
+	used := map[int]bool{}
+	var keep []hit
+	for _, h := range hits {
+		clash := false
+		for _, p := range h.pos {
+			if used[p] {
+				clash = true
+				break
+			}
+		}
+		if clash {
+			continue
+		}
+		for _, p := range h.pos {
+			used[p] = true
+		}
+		keep = append(keep, h)
+	}
+	sort.Slice(keep, func(a, b int) bool { return keep[a].trigger() < keep[b].trigger() })
+	return keep
+}
+
+// party is one side of an event: one or more actors.
+type party struct {
+	actors []entity.Actor
+	texts  []string
+	m      *entity.Mention // the mention it came from, if one
+}
+
+func (p party) empty() bool { return len(p.actors) == 0 }
+
+// event is an event being built.
+type event struct {
+	h          hit
+	src, tgt   party
+	reciprocal bool
+	status     string
+	speech     bool
+	code       cameo.Code
+}
+
+// context is what a document's earlier sentences say about where and
+// when its main contacts took place.
+type context struct {
+	meetings []meetingCtx
+}
+
+type meetingCtx struct {
+	date      *entity.Date
+	place     *entity.Place
+	country   string
+	paragraph int
+}
+
+// Code returns the events of a document in sentence order.
+func (c *Coder) Code(d Doc) []record.Event {
+	ann := d.Ann
+	if ann == nil {
+		return nil
+	}
+	var out []record.Event
+	var ctx context
+	var lastSpeaker *party
+	lastSpeakerSent := -10
+	for si := range ann.Sentences {
+		s := &ann.Sentences[si]
+		if s.Headline {
+			continue
+		}
+		ms := ann.SentenceMentions(s.Index)
+		evs := c.sentence(d, s, ms)
+		// A quoted sentence with no attribution of its own continues the
+		// last speaker's quote; code its tone when it has one.
+		if len(evs) == 0 && lastSpeaker != nil && s.Index-lastSpeakerSent <= 2 && startsWithQuote(s) {
+			if code := c.tone(s.Text); code != "" {
+				cd, _ := c.codes.Lookup(code)
+				e := event{src: *lastSpeaker, status: record.StatusReported, speech: true, code: cd,
+					h: hit{r: &rule{pat: &lexicon.Pattern{}}, pos: []int{0}}}
+				e.tgt = c.defaultTarget(ann, e.src, ms, s, -1)
+				evs = append(evs, e)
+			}
+		}
+		for i := range evs {
+			if evs[i].speech && !evs[i].src.empty() {
+				sp := evs[i].src
+				lastSpeaker, lastSpeakerSent = &sp, s.Index
+			}
+		}
+		for i, e := range evs {
+			rec := c.record(d, s, e, ann, &ctx)
+			rec.ID = fmt.Sprintf("%s-%d-%d", d.ID, s.Index, i)
+			out = append(out, rec)
+		}
+	}
+	return out
+}
+
+func startsWithQuote(s *nlp.Sentence) bool {
+	return len(s.Tokens) > 0 && s.Tokens[0].Kind == nlp.Quote
+}
+
+// sentence codes the events of one sentence.
+func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
+	toks := s.Tokens
+	hits := c.match(toks)
+	if len(hits) == 0 {
+		return nil
+	}
+	var evs []event
+	embedUntil := -1 // tokens up to here are inside an embedding complement
+	embedStatus := ""
+	for hi, h := range hits {
+		t := h.trigger()
+		flags := h.r.pat.Flags
+		e := event{h: h, status: record.StatusReported, speech: flags.Speech, code: h.r.code}
+		// Purpose infinitives ("met … to discuss") belong to the event before.
+		if hi > 0 && t > 0 && toks[t-1].Norm == "to" && h.r.code.Root == evs0Root(evs) {
+			continue
+		}
+		if flags.Noun {
+			if !c.nounParties(d, s, ms, h, &e) {
+				continue
+			}
+		} else {
+			c.verbParties(d, s, ms, h, &e, evs)
+		}
+		if e.src.empty() {
+			continue
+		}
+		if e.tgt.empty() {
+			if len(e.src.actors) >= 2 {
+				// "Moscow and Washington reached a consensus"
+				e.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
+				e.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
+				e.reciprocal = true
+			} else if flags.PlaceTarget {
+				if p := placeAfter(d.Ann, s, t); p != nil {
+					e.tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
+				}
+			}
+		}
+		if e.tgt.empty() && (flags.Speech || isVerbal(h.r.code.Root)) {
+			e.tgt = c.defaultTarget(d.Ann, e.src, ms, s, t)
+		}
+		if e.tgt.empty() && !flags.NoTarget && !flags.Speech {
+			continue
+		}
+		if flags.Sym && !e.tgt.empty() {
+			e.reciprocal = true
+		}
+		if !e.tgt.empty() && e.src.actors[0].Country == e.tgt.actors[0].Country {
+			continue // a state acting on itself is not a relation between states
+		}
+		// Status.
+		if st := statusAt(toks, t); st != "" {
+			e.status = st
+		}
+		if t <= embedUntil && e.status == record.StatusReported {
+			e.status = embedStatus
+		}
+		if flags.Embed {
+			embedUntil = clauseEnd(toks, t)
+			embedStatus = record.StatusProposed
+			if h.r.code.Root == "13" {
+				embedStatus = record.StatusHypothetical
+			}
+		}
+		if flags.Speech {
+			if code := c.tone(quoted(s.Text)); code != "" && h.r.pat.Flags.Tone {
+				e.code, _ = c.codes.Lookup(code)
+			}
+		}
+		evs = append(evs, e)
+	}
+	return prune(evs)
+}
+
+func evs0Root(evs []event) string {
+	if len(evs) == 0 {
+		return ""
+	}
+	return evs[len(evs)-1].code.Root
+}
+
+// isVerbal reports roots whose events are said to someone: statements,
+// appeals, intentions, consultations, cooperation, demands, disapproval,
+// rejection, threats.
+func isVerbal(root string) bool {
+	switch root {
+	case "01", "02", "03", "04", "05", "10", "11", "12", "13":
+		return true
+	}
+	return false
+}
+
+// prune drops plain statements that only report another event of the same
+// sentence, and duplicate events (same source, target and root).
+func prune(evs []event) []event {
+	hasOther := false
+	for _, e := range evs {
+		if !e.speech {
+			hasOther = true
+		}
+	}
+	var out []event
+	seen := map[string]bool{}
+	for _, e := range evs {
+		if e.speech && hasOther && e.code.Code == "010" {
+			continue
+		}
+		key := e.src.actors[0].Country + ">" + firstCountry(e.tgt) + ":" + e.code.Root + ":" + e.status
+		if e.reciprocal {
+			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
+			if b < a {
+				a, b = b, a
+			}
+			key = a + "<>" + b + ":" + e.code.Root + ":" + e.status
+		}
+		if seen[key] {
+			continue
+		}
+		seen[key] = true
+		out = append(out, e)
+	}
+	return out
+}
+
+func firstCountry(p party) string {
+	if p.empty() {
+		return ""
+	}
+	return p.actors[0].Country
+}
+
+// statusAt reads negation and modality just before the trigger.
+func statusAt(toks []nlp.Token, t int) string {
+	for k := t - 1; k >= 0 && k >= t-4; k-- {
+		switch toks[k].Norm {
+		case "not", "n't", "never", "no", "neither", "nor", "without":
+			return record.StatusDenied
+		case "could", "might", "may", "would", "should", "can":
+			return record.StatusHypothetical
+		case "will", "'ll", "shall", "expected", "plans", "planned", "plan", "intends", "aims", "going", "set", "scheduled", "due", "hopes", "wants", "seeks", "ready", "willing", "prepared":
+			if k+1 < len(toks) && (toks[k+1].Norm == "to" || toks[k].Norm == "will" || toks[k].Norm == "'ll" || toks[k].Norm == "shall") {
+				return record.StatusPlanned
+			}
+		case "if", "unless", "whether":
+			return record.StatusHypothetical
+		}
+		if toks[k].Kind == nlp.Punct && toks[k].Norm != "," {
+			break
+		}
+	}
+	// A condition earlier in the clause.
+	for k := t - 1; k >= 0; k-- {
+		if boundary(&toks[k]) {
+			break
+		}
+		if toks[k].Norm == "if" || toks[k].Norm == "unless" {
+			return record.StatusHypothetical
+		}
+	}
+	return ""
+}
+
+// clauseEnd returns the last token index of the clause that contains t.
+func clauseEnd(toks []nlp.Token, t int) int {
+	for k := t + 1; k < len(toks); k++ {
+		if toks[k].Norm == ";" || toks[k].Norm == "but" || toks[k].Norm == "while" || toks[k].Norm == "." {
+			return k
+		}
+	}
+	return len(toks)
+}
+
+// quoted returns the quoted parts of a sentence, or the sentence itself
+// when it quotes nothing.
+func quoted(s string) string {
+	var b strings.Builder
+	in := false
+	for _, r := range s {
+		switch r {
+		case '“', '”', '"':
+			in = r == '“' || (r == '"' && !in)
+			if r == '”' {
+				in = false
+			}
+			b.WriteByte(' ')
+			continue
+		}
+		if in {
+			b.WriteRune(r)
+		}
+	}
+	if strings.TrimSpace(b.String()) == "" {
+		return s
+	}
+	return b.String()
+}
+
+// tone returns 012 or 013 when the text's words lean pessimistic or
+// optimistic, else "".
+func (c *Coder) tone(text string) string {
+	l := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	p, o := 0, 0
+	for _, w := range c.pess {
+		if strings.Contains(l, w) {
+			p++
+		}
+	}
+	for _, w := range c.opt {
+		if strings.Contains(l, w) {
+			o++
+		}
+	}
+	switch {
+	case p > o:
+		return "012"
+	case o > p:
+		return "013"
+	}
+	return ""
+}

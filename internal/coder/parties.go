@@ -1,0 +1,533 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/parleyproject/parley/internal/entity"
+	"github.com/parleyproject/parley/internal/nlp"
+)
+
+// subjectPreps are prepositions that put a mention in a prepositional
+// phrase rather than in subject position.
+var subjectPreps = map[string]bool{
+	"of": true, "for": true, "with": true, "to": true, "against": true, "on": true, "at": true,
+	"in": true, "about": true, "over": true, "by": true, "toward": true, "towards": true,
+	"into": true, "between": true, "amid": true, "under": true, "than": true, "like": true,
+	"regarding": true, "including": true, "among": true, "upon": true,
+}
+
+// leftBoundary reports tokens a subject search does not cross.
+func leftBoundary(t *nlp.Token) bool {
+	if boundary(t) {
+		return true
+	}
+	switch t.Norm {
+	case "that", "if", "whether", "after", "before", "since", "as", "unless":
+		return true
+	}
+	return false
+}
+
+func partyOf(m *entity.Mention) party {
+	p := party{m: m}
+	if m.Kind == entity.Collective {
+		for _, a := range m.Members {
+			p.actors = append(p.actors, a)
+			p.texts = append(p.texts, m.Text)
+		}
+		return p
+	}
+	p.actors = []entity.Actor{m.Actor}
+	p.texts = []string{m.Text}
+	return p
+}
+
+func (p *party) add(m *entity.Mention) {
+	q := partyOf(m)
+	for i, a := range q.actors {
+		dup := false
+		for _, b := range p.actors {
+			if a.Country == b.Country {
+				dup = true
+			}
+		}
+		if !dup {
+			p.actors = append(p.actors, a)
+			p.texts = append(p.texts, q.texts[i])
+		}
+	}
+}
+
+// usable reports whether a mention can stand for an event's party.
+func usable(m *entity.Mention) bool {
+	if m.Kind == entity.Collective {
+		return len(m.Members) >= 2
+	}
+	return m.Actor.Country != ""
+}
+
+// coordinated extends the party of mention ms[k] with the mentions
+// coordinated with it ("the United States and Russia", "both Washington
+// and Moscow", "Russian and American diplomats").
+func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party {
+	p := partyOf(&ms[k])
+	// Leftwards.
+	for j := k; j > 0; j-- {
+		a, b := &ms[j-1], &ms[j]
+		if !conj(toks, a.TokEnd, b.Tok) || !usable(a) {
+			break
+		}
+		p.add(a)
+	}
+	// Rightwards, up to limit.
+	for j := k; j+1 < len(ms); j++ {
+		a, b := &ms[j], &ms[j+1]
+		if b.TokEnd > limit || !conj(toks, a.TokEnd, b.Tok) || !usable(b) {
+			break
+		}
+		p.add(b)
+	}
+	return p
+}
+
+// conj reports tokens [from, to) that join two coordinated mentions:
+// "and", ",", "as well as", "and the", "or".
+func conj(toks []nlp.Token, from, to int) bool {
+	if to <= from || to-from > 4 {
+		return false
+	}
+	seenAnd := false
+	for i := from; i < to; i++ {
+		switch toks[i].Norm {
+		case "and", "&", "as", "well", "or":
+			seenAnd = true
+		case ",", "the", "its":
+		default:
+			return false
+		}
+	}
+	return seenAnd || toks[from].Norm == ","
+}
+
+// subjectLeft finds the subject of a verb at token t: the nearest usable
+// mention before it in its clause that is not inside a prepositional
+// phrase or a possessive, with the mentions coordinated with it.
+func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := &ms[k]
+		if m.TokEnd > t {
+			continue
+		}
+		if crosses(toks, m.TokEnd, t, leftBoundary) {
+			return party{}
+		}
+		if !usable(m) || m.Possessive {
+			continue
+		}
+		if m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm] {
+			// A prepositional object — unless coordinated with an earlier
+			// subject ("X and Y"), which the loop reaches next.
+			continue
+		}
+		if m.Tok > 1 && toks[m.Tok-1].Norm == "the" && subjectPreps[toks[m.Tok-2].Norm] {
+			continue
+		}
+		return coordinated(toks, ms, k, t)
+	}
+	return party{}
+}
+
+// crosses reports whether tokens [from, to) hold a token for which stop is true.
+func crosses(toks []nlp.Token, from, to int, stop func(*nlp.Token) bool) bool {
+	for i := from; i < to && i < len(toks); i++ {
+		if stop(&toks[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// objectRight finds the first usable mention after token t in its clause
+// whose country differs from the source's.
+func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party) party {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok <= t {
+			continue
+		}
+		if crosses(toks, t+1, m.Tok, func(x *nlp.Token) bool { return boundary(x) || x.Norm == "." }) {
+			break
+		}
+		if m.Tok-t > 25 {
+			break
+		}
+		if !usable(m) {
+			continue
+		}
+		p := partyOf(m)
+		p = without(p, src)
+		if p.empty() {
+			continue
+		}
+		return p
+	}
+	return party{}
+}
+
+// without removes the source's countries from p.
+func without(p, src party) party {
+	var q party
+	q.m = p.m
+	for i, a := range p.actors {
+		same := false
+		for _, b := range src.actors {
+			if a.Country == b.Country {
+				same = true
+			}
+		}
+		if !same {
+			q.actors = append(q.actors, a)
+			q.texts = append(q.texts, p.texts[i])
+		}
+	}
+	return q
+}
+
+// mentionRight returns the first usable mention within n tokens after t
+// ("…,” said Peskov").
+func mentionRight(toks []nlp.Token, ms []entity.Mention, t, n int) party {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok > t && m.Tok <= t+n && usable(m) {
+			return coordinated(toks, ms, k, len(toks))
+		}
+	}
+	return party{}
+}
+
+// beForms are forms of "to be" that, before a participle, make it passive.
+var beForms = map[string]bool{"was": true, "were": true, "been": true, "is": true, "are": true, "be": true, "being": true, "'s": false}
+
+func isPassive(toks []nlp.Token, t int) bool {
+	n := toks[t].Norm
+	if !strings.HasSuffix(n, "ed") && !strings.HasSuffix(n, "en") && n != "held" && n != "met" && n != "cut" && n != "shut" && n != "told" && n != "led" && n != "sent" {
+		return false
+	}
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		if beForms[toks[k].Norm] {
+			return true
+		}
+		if !strings.HasSuffix(toks[k].Norm, "ly") && toks[k].Norm != "also" && toks[k].Norm != "reportedly" {
+			return false
+		}
+	}
+	return false
+}
+
+// byAgent returns the mention after "by" following token t.
+func byAgent(toks []nlp.Token, ms []entity.Mention, t int) party {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok <= t || m.Tok-t > 8 || !usable(m) {
+			continue
+		}
+		j := m.Tok - 1
+		if j >= 0 && toks[j].Norm == "the" {
+			j--
+		}
+		if j >= 0 && toks[j].Norm == "by" {
+			return coordinated(toks, ms, k, len(toks))
+		}
+	}
+	return party{}
+}
+
+// verbParties finds the source and target of a verbal trigger.
+func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, e *event, prev []event) {
+	toks := s.Tokens
+	first, last := h.pos[0], h.pos[len(h.pos)-1]
+	if isPassive(toks, first) {
+		e.src = byAgent(toks, ms, last)
+		e.tgt = subjectLeft(toks, ms, first)
+		if e.src.empty() {
+			// "60 diplomats were expelled" names no agent.
+			e.src, e.tgt = party{}, party{}
+		}
+		return
+	}
+	// "…, adding that …": the participle shares the main clause's subject.
+	if strings.HasSuffix(toks[first].Norm, "ing") && first > 0 && toks[first-1].Norm == "," {
+		if len(prev) > 0 {
+			e.src = prev[len(prev)-1].src
+		} else {
+			e.src = sentenceSubject(toks, ms, first)
+		}
+	}
+	// "X imposed sanctions on Y and provided aid to Z"
+	if e.src.empty() && len(prev) > 0 {
+		p := prev[len(prev)-1]
+		pl := p.h.pos[len(p.h.pos)-1]
+		if pl < first && andBetween(toks, ms, pl, first) {
+			e.src = p.src
+		}
+	}
+	if e.src.empty() {
+		e.src = subjectLeft(toks, ms, first)
+	}
+	if e.src.empty() && (h.r.pat.Flags.Speech || first > 0 && toks[first-1].Kind == nlp.Quote) {
+		e.src = mentionRight(toks, ms, last, 4)
+	}
+	if h.r.pat.Flags.Host {
+		e.tgt = objectRight(toks, ms, last, e.src)
+		return
+	}
+	e.tgt = objectRight(toks, ms, last, e.src)
+}
+
+// andBetween reports an "and" between tokens a and b with no usable
+// mention after it: the second verb of "X did A and did B".
+func andBetween(toks []nlp.Token, ms []entity.Mention, a, b int) bool {
+	and := -1
+	for i := a + 1; i < b; i++ {
+		if toks[i].Norm == "and" {
+			and = i
+		}
+		if boundary(&toks[i]) {
+			return false
+		}
+	}
+	if and < 0 {
+		return false
+	}
+	for k := range ms {
+		if ms[k].Tok > and && ms[k].Tok < b && usable(&ms[k]) && !ms[k].Possessive {
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceSubject returns the first usable mention of a sentence that is
+// not inside a prepositional phrase, before token t.
+func sentenceSubject(toks []nlp.Token, ms []entity.Mention, t int) party {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok >= t {
+			break
+		}
+		if !usable(m) || m.Possessive || (m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm]) {
+			continue
+		}
+		return coordinated(toks, ms, k, t)
+	}
+	return party{}
+}
+
+// determiners that make a noun phrase definite: it refers back to an event
+// the text already reported.
+var definiteDets = map[string]bool{
+	"the": true, "this": true, "these": true, "that": true, "those": true, "its": true,
+	"their": true, "his": true, "her": true, "our": true, "such": true, "both": true,
+}
+
+// nounParties finds the participants of a nominal trigger. It reports
+// false when the noun refers back to an event reported before, or names no
+// participant and is not introduced as a new event.
+func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, e *event) bool {
+	toks := s.Tokens
+	t, last := h.pos[0], h.pos[len(h.pos)-1]
+	// Premodifiers: walk back over adjectives, numbers, dates and actor
+	// mentions ("a February 12 phone call", "Russia’s invasion",
+	// "U.S.-Russia talks", "a series of tit-for-tat measures").
+	det := ""
+	var pre party
+	k := t - 1
+	for k >= 0 && t-k <= 8 {
+		tk := &toks[k]
+		if m := mentionEndingAt(ms, k+1); m != nil && usable(m) {
+			if m.Possessive || true {
+				pre.add(m)
+			}
+			k = m.Tok - 1
+			continue
+		}
+		n := tk.Norm
+		if n == "'s" || n == "-" || n == "–" {
+			k--
+			continue
+		}
+		if definiteDets[n] {
+			det = "def"
+			break
+		}
+		if n == "a" || n == "an" || n == "another" || n == "new" {
+			det = "indef"
+			break
+		}
+		if n == "of" && k > 0 {
+			switch toks[k-1].Norm {
+			case "series", "round", "wave", "number", "string", "spate", "rounds":
+				k -= 2
+				continue
+			}
+			break
+		}
+		if tk.Kind == nlp.Number || (tk.Kind == nlp.Word && isLowerWord(tk.Text)) || isMonth(n) {
+			k--
+			continue
+		}
+		break
+	}
+	if det == "" && k >= 0 && toks[k].Norm == "'s" {
+		det = "def"
+	}
+	// Postmodifiers: "between X and Y", "with X", "of X", "on X", "by X".
+	var src, tgt party
+	if !pre.empty() {
+		src = pre
+	}
+	end := last + 12
+	for j := range ms {
+		m := &ms[j]
+		if m.Tok <= last || m.Tok > end || !usable(m) {
+			continue
+		}
+		p := m.Tok - 1
+		if p >= 0 && (toks[p].Norm == "the" || isLowerWord(toks[p].Text) && p-1 > last && !subjectPreps[toks[p].Norm]) {
+			p--
+		}
+		if p < 0 || p < last {
+			continue
+		}
+		if crosses(toks, last+1, m.Tok, func(x *nlp.Token) bool { return boundary(x) || x.Norm == "." || x.Norm == "," }) {
+			break
+		}
+		switch toks[p].Norm {
+		case "between", "among":
+			src = coordinated(toks, ms, j, len(toks))
+			if len(src.actors) >= 2 {
+				tgt = party{actors: src.actors[1:], texts: src.texts[1:]}
+				src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
+				e.reciprocal = true
+			}
+		case "with", "of", "on", "against", "to", "toward", "towards", "over":
+			if tgt.empty() {
+				tgt = partyOf(m)
+			}
+		case "by", "from":
+			if src.empty() || !pre.empty() && pre.m == nil {
+				src = coordinated(toks, ms, j, len(toks))
+			}
+		}
+		if !src.empty() && !tgt.empty() {
+			break
+		}
+	}
+	if !src.empty() && !tgt.empty() {
+		tgt = without(tgt, src)
+	}
+	root := h.r.code.Root
+	if det == "def" && (root == "04" || src.empty() && tgt.empty()) {
+		return false
+	}
+	if src.empty() && tgt.empty() {
+		if det != "indef" {
+			return false
+		}
+		p := d.Ann.Parties
+		if p[0] == "" || p[1] == "" {
+			return false
+		}
+		src = party{actors: []entity.Actor{{Country: p[0], Sector: "GOV"}}, texts: []string{""}}
+		tgt = party{actors: []entity.Actor{{Country: p[1], Sector: "GOV"}}, texts: []string{""}}
+	}
+	if src.empty() {
+		// "sanctions on Russia": the imposer is the text's other party.
+		other := otherParty(d.Ann.Parties, tgt.actors[0].Country)
+		if other == "" {
+			return false
+		}
+		src = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
+	}
+	if len(src.actors) >= 2 && tgt.empty() {
+		tgt = party{actors: src.actors[1:], texts: src.texts[1:]}
+		src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
+		e.reciprocal = true
+	}
+	e.src, e.tgt = src, tgt
+	return true
+}
+
+func otherParty(p [2]string, c string) string {
+	switch c {
+	case p[0]:
+		return p[1]
+	case p[1]:
+		return p[0]
+	}
+	return ""
+}
+
+func mentionEndingAt(ms []entity.Mention, end int) *entity.Mention {
+	for k := range ms {
+		if ms[k].TokEnd == end {
+			return &ms[k]
+		}
+	}
+	return nil
+}
+
+func isLowerWord(s string) bool {
+	if s == "" {
+		return false
+	}
+	c := s[0]
+	return c >= 'a' && c <= 'z'
+}
+
+func isMonth(n string) bool {
+	switch n {
+	case "january", "february", "march", "april", "may", "june", "july", "august",
+		"september", "october", "november", "december", "jan.", "feb.", "aug.", "sept.", "oct.", "nov.", "dec.":
+		return true
+	}
+	return false
+}
+
+// defaultTarget finds the addressee of a statement that names none: a
+// state mentioned after the trigger, else the text's other party, else a
+// state mentioned before it.
+func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Mention, s *nlp.Sentence, t int) party {
+	if src.empty() {
+		return party{}
+	}
+	for k := range ms {
+		if ms[k].Tok > t && usable(&ms[k]) {
+			if p := without(partyOf(&ms[k]), src); !p.empty() {
+				return p
+			}
+		}
+	}
+	if other := otherParty(ann.Parties, src.actors[0].Country); other != "" {
+		return party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
+	}
+	for k := range ms {
+		if ms[k].Tok < t && usable(&ms[k]) && ms[k].Kind != entity.Body {
+			if p := without(partyOf(&ms[k]), src); !p.empty() {
+				return p
+			}
+		}
+	}
+	return party{}
+}
+
+// placeAfter returns the first place after token t in sentence s.
+func placeAfter(ann *entity.Annotations, s *nlp.Sentence, t int) *entity.Place {
+	for _, p := range ann.SentencePlaces(s.Index) {
+		if p.Tok > t {
+			p := p
+			return &p
+		}
+	}
+	return nil
+}

@@ -1,0 +1,169 @@
+package coder
+
+import (
+	"strings"
+
+	"github.com/parleyproject/parley/internal/entity"
+	"github.com/parleyproject/parley/internal/nlp"
+	"github.com/parleyproject/parley/internal/record"
+	"github.com/parleyproject/parley/internal/timex"
+)
+
+// actorRecord converts the i-th actor of a party to its record form.
+func actorRecord(p party, i int) *record.Actor {
+	if p.empty() || i >= len(p.actors) {
+		return nil
+	}
+	a := p.actors[i]
+	return &record.Actor{
+		Code: a.Code(), Country: a.Country, Sector: a.Sector, Name: a.Name,
+		Title: a.Title, Org: a.Org, Text: p.texts[i],
+	}
+}
+
+// refersToMeeting reports a sentence that speaks of the talks or meeting
+// the text is about ("the talks", "the latest round of consultations").
+func refersToMeeting(toks []nlp.Token) bool {
+	for i := 1; i < len(toks); i++ {
+		switch toks[i].Norm {
+		case "talks", "meeting", "round", "consultations", "discussions", "negotiations", "summit":
+			for k := i - 1; k >= 0 && k >= i-3; k-- {
+				switch toks[k].Norm {
+				case "the", "these", "this", "latest", "thursday's", "wednesday's", "friday's", "monday's", "tuesday's", "saturday's", "sunday's":
+					return true
+				}
+			}
+		}
+	}
+	return false
+}
+
+// record builds the SPEC §3 record of an event and updates the document's
+// meeting context.
+func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations, ctx *context) record.Event {
+	toks := s.Tokens
+	t := e.h.pos[e.h.r.pat.Trigger]
+	if t >= len(toks) {
+		t = 0
+	}
+	trig := ""
+	if len(e.h.r.elems) > 0 {
+		first, last := e.h.pos[0], e.h.pos[len(e.h.pos)-1]
+		if last-first <= 5 {
+			trig = d.Body[toks[first].Start:toks[last].End]
+		} else {
+			trig = toks[t].Text
+		}
+	}
+	rec := record.Event{
+		Source:     actorRecord(e.src, 0),
+		Target:     actorRecord(e.tgt, 0),
+		Reciprocal: e.reciprocal,
+		CAMEO:      e.code.Code,
+		CAMEORoot:  e.code.Root,
+		QuadClass:  e.code.Quad,
+		Goldstein:  e.code.Goldstein,
+		PLOVER:     record.PLOVER{Event: e.code.PLOVEREvent, Mode: e.code.PLOVERMode},
+		Status:     e.status,
+		Evidence: record.Evidence{
+			Sentence: s.Index, Start: s.Start, End: s.End, Text: s.Text, Trigger: trig,
+		},
+		DatePrecision: record.PrecisionUnknown,
+	}
+	// Date: the time expression nearest the trigger.
+	var best *entity.Date
+	bestDist := 1 << 30
+	dates := ann.SentenceDates(s.Index)
+	for i := range dates {
+		dt := &dates[i]
+		dist := dt.Start - toks[t].End
+		if dist < 0 {
+			dist = toks[t].Start - dt.End
+		}
+		if dist < 0 {
+			dist = 0
+		}
+		if dist < bestDist {
+			best, bestDist = dt, dist
+		}
+	}
+	// Place: the place nearest after the trigger, else the first.
+	places := ann.SentencePlaces(s.Index)
+	var place *entity.Place
+	for i := range places {
+		if places[i].Tok > t {
+			place = &places[i]
+			break
+		}
+	}
+	if place == nil && len(places) > 0 {
+		place = &places[0]
+	}
+	if best == nil && e.code.Root != "01" {
+		// Facts reported about the talks the text is about take their
+		// date and place: "In Riyadh, …", "During the latest round, …".
+		if m := ctx.find(place, refersToMeeting(toks)); m != nil {
+			best = m.date
+			if place == nil {
+				place = m.place
+			}
+		}
+	}
+	if best != nil {
+		setDate(&rec, best.Expr)
+	}
+	if place != nil {
+		rec.Location = &record.Location{Name: place.Name, Country: place.Country, Lat: place.Lat, Lon: place.Lon}
+	}
+	if e.code.Root == "04" && best != nil && best.Precision == timex.Day && e.status == record.StatusReported {
+		ctx.meetings = append(ctx.meetings, meetingCtx{date: best, place: place, country: countryOf(place)})
+	}
+	return rec
+}
+
+func countryOf(p *entity.Place) string {
+	if p == nil {
+		return ""
+	}
+	return p.Country
+}
+
+// find returns the meeting a sentence refers to: the one held in the
+// country of the sentence's place, else, when the sentence speaks of "the
+// talks", the first meeting of the text.
+func (c *context) find(place *entity.Place, refers bool) *meetingCtx {
+	if place != nil {
+		for i := len(c.meetings) - 1; i >= 0; i-- {
+			if c.meetings[i].country != "" && c.meetings[i].country == place.Country {
+				return &c.meetings[i]
+			}
+		}
+	}
+	if refers && len(c.meetings) > 0 {
+		return &c.meetings[0]
+	}
+	return nil
+}
+
+func setDate(rec *record.Event, x timex.Expr) {
+	switch x.Precision {
+	case timex.Day:
+		if !x.Date.IsZero() {
+			s := x.Date.Format("2006-01-02")
+			rec.Date = &s
+			rec.DatePrecision = record.PrecisionDay
+		}
+	case timex.Week:
+		rec.DatePrecision = record.PrecisionWeek
+		rec.Period = x.Format()
+	case timex.Month:
+		rec.DatePrecision = record.PrecisionMonth
+		rec.Period = x.Format()
+	case timex.Year:
+		rec.DatePrecision = record.PrecisionYear
+		rec.Period = x.Format()
+	}
+	if strings.TrimSpace(rec.Period) == "" && rec.Date == nil {
+		rec.DatePrecision = record.PrecisionUnknown
+	}
+}

@@ -1,0 +1,248 @@
+package entity
+
+import (
+	"sort"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parleyproject/parley/internal/lexicon"
+	"github.com/parleyproject/parley/internal/nlp"
+)
+
+// entryKind says what a dictionary phrase names.
+type entryKind uint8
+
+const (
+	kCountry     entryKind = iota // a state's name: "Russia"
+	kAdjective                    // "Russian"
+	kDemonym                      // "Russians"
+	kCapital                      // "Moscow"
+	kSeat                         // "Kremlin"
+	kBody                         // "United Nations"
+	kInstitution                  // "State Department"; generic when Country == ""
+	kTitle                        // "foreign minister"
+	kOffice                       // "Sergei Lavrov"
+	kSurname                      // "Lavrov" (derived from an office)
+	kPlace                        // "Istanbul"
+	kCollective                   // "both sides"
+	kPronoun                      // "he", "she"
+	kDefinite                     // "the minister", "the president"
+)
+
+// caseMode says how a phrase's first token must be written in the text.
+type caseMode uint8
+
+const (
+	caseAny   caseMode = iota // lower-case phrases: any case
+	caseUpper                 // capitalized phrases: first letter upper-case
+	caseExact                 // acronyms ("US", "UN"): exactly as written
+)
+
+// entry is one phrase of the compiled dictionary.
+type entry struct {
+	kind    entryKind
+	norms   []string // token norms of the phrase
+	first   string   // the phrase's first token as written
+	cmode   caseMode
+	idx     int    // index into the lexicon slice of its kind
+	country string // resolved country code, when the entry fixes one
+	sector  string
+}
+
+// dict maps a phrase's first token norm to its entries, longest first.
+type dict struct {
+	byFirst map[string][]*entry
+}
+
+func (d *dict) add(e *entry) {
+	if len(e.norms) == 0 {
+		return
+	}
+	d.byFirst[e.norms[0]] = append(d.byFirst[e.norms[0]], e)
+}
+
+func (d *dict) sort() {
+	for _, es := range d.byFirst {
+		sort.SliceStable(es, func(i, j int) bool { return len(es[i].norms) > len(es[j].norms) })
+	}
+}
+
+// phrase tokenizes a lexicon phrase the way text is tokenized, so that
+// phrases and text compare token by token.
+func phrase(s string) (norms []string, first string) {
+	toks := nlp.Tokenize(s, 0)
+	norms = make([]string, 0, len(toks))
+	for _, t := range toks {
+		norms = append(norms, t.Norm)
+	}
+	if len(toks) > 0 {
+		first = toks[0].Text
+	}
+	return norms, first
+}
+
+func modeOf(first string) caseMode {
+	r, _ := utf8.DecodeRuneInString(first)
+	if !unicode.IsUpper(r) {
+		return caseAny
+	}
+	letters, uppers := 0, 0
+	for _, r := range first {
+		if unicode.IsLetter(r) {
+			letters++
+			if unicode.IsUpper(r) {
+				uppers++
+			}
+		}
+	}
+	if letters >= 2 && letters == uppers && len(first) <= 6 {
+		return caseExact
+	}
+	return caseUpper
+}
+
+func (d *dict) addPhrase(s string, k entryKind, idx int, country, sector string) {
+	s = strings.TrimSpace(s)
+	if s == "" {
+		return
+	}
+	norms, first := phrase(s)
+	if len(norms) == 0 {
+		return
+	}
+	d.add(&entry{kind: k, norms: norms, first: first, cmode: modeOf(first), idx: idx, country: country, sector: sector})
+}
+
+// caseOK reports whether token t is written as entry e requires.
+func caseOK(e *entry, t *nlp.Token) bool {
+	switch e.cmode {
+	case caseExact:
+		return t.Text == e.first || strings.ReplaceAll(t.Text, "’", "'") == e.first
+	case caseUpper:
+		r, _ := utf8.DecodeRuneInString(t.Text)
+		return unicode.IsUpper(r)
+	}
+	return true
+}
+
+// match returns the entries that match the longest phrase starting at
+// token i, and that length in tokens (0 when none matches).
+func (d *dict) match(toks []nlp.Token, i int) ([]*entry, int) {
+	es := d.byFirst[toks[i].Norm]
+	if len(es) == 0 {
+		return nil, 0
+	}
+	var out []*entry
+	best := 0
+	for _, e := range es {
+		n := len(e.norms)
+		if n < best {
+			break
+		}
+		if i+n > len(toks) || !caseOK(e, &toks[i]) {
+			continue
+		}
+		ok := true
+		for j := 1; j < n; j++ {
+			if toks[i+j].Norm != e.norms[j] {
+				ok = false
+				break
+			}
+		}
+		if !ok {
+			continue
+		}
+		best = n
+		out = append(out, e)
+	}
+	return out, best
+}
+
+// compile builds the dictionary of a lexicon.
+func compile(lex *lexicon.Lexicon) *dict {
+	d := &dict{byFirst: make(map[string][]*entry, 8192)}
+	for i, c := range lex.Countries {
+		for _, n := range c.Names {
+			d.addPhrase(n, kCountry, i, c.Code, "")
+		}
+		for _, n := range c.Adjectives {
+			d.addPhrase(n, kAdjective, i, c.Code, "")
+		}
+		for _, n := range c.Demonyms {
+			d.addPhrase(n, kDemonym, i, c.Code, "CVL")
+		}
+		if c.Capital != "" {
+			d.addPhrase(c.Capital, kCapital, i, c.Code, "GOV")
+		}
+		for _, n := range c.Seats {
+			d.addPhrase(n, kSeat, i, c.Code, "GOV")
+		}
+	}
+	for i, b := range lex.Bodies {
+		for _, n := range b.Names {
+			d.addPhrase(n, kBody, i, b.Code, "")
+		}
+	}
+	for i, in := range lex.Institutions {
+		for _, n := range in.Names {
+			d.addPhrase(n, kInstitution, i, in.Country, in.Sector)
+		}
+	}
+	for i, t := range lex.Titles {
+		for _, n := range t.Names {
+			d.addPhrase(n, kTitle, i, "", t.Sector)
+		}
+	}
+	surnames := map[string]bool{}
+	for i, o := range lex.Offices {
+		d.addPhrase(o.Name, kOffice, i, o.Country, o.Sector)
+		for _, a := range o.Aliases {
+			d.addPhrase(a, kOffice, i, o.Country, o.Sector)
+		}
+		if f := strings.Fields(o.Name); len(f) > 1 {
+			s := f[len(f)-1]
+			if utf8.RuneCountInString(s) >= 3 {
+				d.addPhrase(s, kSurname, i, o.Country, o.Sector)
+				surnames[s] = true
+			}
+		}
+	}
+	for i, p := range lex.Places {
+		d.addPhrase(p.Name, kPlace, i, p.Country, "")
+		for _, a := range p.Aliases {
+			d.addPhrase(a, kPlace, i, p.Country, "")
+		}
+	}
+	for _, c := range collectives {
+		d.addPhrase(c, kCollective, 0, "", "GOV")
+	}
+	for _, p := range []string{"he", "she", "He", "She"} {
+		d.addPhrase(p, kPronoun, 0, "", "")
+	}
+	for _, p := range definites {
+		d.addPhrase(p, kDefinite, 0, "", "")
+	}
+	d.sort()
+	return d
+}
+
+// collectives are phrases that refer to the two parties an article is about.
+var collectives = []string{
+	"both sides", "the two sides", "both countries", "the two countries",
+	"both nations", "the two nations", "both governments", "the two governments",
+	"both states", "the two states", "both capitals", "the two capitals",
+	"both parties", "the two parties", "both delegations", "the two delegations",
+	"both leaders", "the two leaders", "the two presidents", "both presidents",
+	"the two ministers", "both ministers", "the two foreign ministers",
+	"the sides", "the parties",
+}
+
+// definites are definite descriptions that refer back to a titled person.
+var definites = []string{
+	"the minister", "the foreign minister", "the president", "the prime minister",
+	"the premier", "the chancellor", "the secretary", "the spokesman",
+	"the spokeswoman", "the spokesperson", "the ambassador", "the envoy",
+	"the diplomat", "the leader", "the king", "the emir", "the crown prince",
+	"the secretary-general", "the secretary general",
+}

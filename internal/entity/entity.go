@@ -1,0 +1,995 @@
+// Package entity recognizes and resolves the actors, places and dates of
+// an article: states by name, adjective, capital or seat of government;
+// institutions and international bodies; people by title, apposition and
+// the built-in table of office holders; and the referring expressions of
+// the article itself ("both sides", "the minister", "he"). It works on
+// the sentences of package nlp and the dictionaries of package lexicon.
+package entity
+
+import (
+	"sort"
+	"strings"
+	"time"
+	"unicode"
+	"unicode/utf8"
+
+	"github.com/parleyproject/parley/internal/lexicon"
+	"github.com/parleyproject/parley/internal/nlp"
+	"github.com/parleyproject/parley/internal/timex"
+)
+
+// Kind classifies an actor mention.
+type Kind uint8
+
+// Mention kinds.
+const (
+	State       Kind = iota // a state by name, capital or seat: "Russia", "Moscow", "the Kremlin"
+	Body                    // an international body: "the United Nations"
+	Institution             // "the State Department", "the Russian Foreign Ministry", "the U.S. delegation"
+	Person                  // a person: "Sergei Lavrov", "he"
+	Group                   // people of a state and sector: "Russian diplomats", "U.S. officials"
+	Collective              // the article's two parties: "both sides", "the two countries"
+)
+
+var kindNames = [...]string{"state", "body", "institution", "person", "group", "collective"}
+
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "unknown"
+}
+
+// MarshalText encodes a Kind by name.
+func (k Kind) MarshalText() ([]byte, error) { return []byte(k.String()), nil }
+
+// Actor is what a mention resolves to.
+type Actor struct {
+	// Country is an ISO 3166-1 alpha-3 code, or a body's CAMEO code (UNO, EUR, …).
+	Country string `json:"country"`
+	// Sector is a CAMEO role code (GOV, MIL, …), or "" when unknown.
+	Sector string `json:"sector"`
+	// Name is the person's or institution's name, when known.
+	Name string `json:"name,omitempty"`
+	// Title is a person's title as the text or the office table gives it.
+	Title string `json:"title,omitempty"`
+	// Org is the international body's code when the actor is or belongs to one.
+	Org string `json:"org,omitempty"`
+	// Former reports a person no longer in the office that gives the sector.
+	Former bool `json:"former,omitempty"`
+}
+
+// Code returns the GDELT-style actor code: country + sector, or IGO + body.
+func (a Actor) Code() string {
+	if a.Org != "" && a.Country == a.Org {
+		return "IGO" + a.Org
+	}
+	return a.Country + a.Sector
+}
+
+// Mention is one actor found in a sentence.
+type Mention struct {
+	// Sentence is the sentence index; Tok and TokEnd delimit its tokens
+	// (half-open token indices within the sentence).
+	Sentence int `json:"sentence"`
+	Tok      int `json:"tok"`
+	TokEnd   int `json:"tok_end"`
+	// Start and End are byte offsets into the body (half-open).
+	Start int    `json:"start"`
+	End   int    `json:"end"`
+	Text  string `json:"text"`
+	Kind  Kind   `json:"kind"`
+	Actor Actor  `json:"actor"`
+	// Members are the parties a Collective mention stands for.
+	Members []Actor `json:"members,omitempty"`
+	// How tells how it was resolved: lexicon, adjective, capital, seat,
+	// title, apposition, office, led-by, coref, collective.
+	How string `json:"how"`
+	// Possessive reports a mention followed by "’s".
+	Possessive bool `json:"possessive,omitempty"`
+}
+
+// Place is a place named in a sentence.
+type Place struct {
+	Sentence int     `json:"sentence"`
+	Tok      int     `json:"tok"`
+	TokEnd   int     `json:"tok_end"`
+	Start    int     `json:"start"`
+	End      int     `json:"end"`
+	Text     string  `json:"text"`
+	Name     string  `json:"name"`
+	Country  string  `json:"country"`
+	Lat      float64 `json:"lat"`
+	Lon      float64 `json:"lon"`
+	// IsCountry reports a country named as a place ("in Saudi Arabia").
+	IsCountry bool `json:"is_country,omitempty"`
+}
+
+// Date is a time expression found in a sentence.
+type Date struct {
+	Sentence int `json:"sentence"`
+	timex.Expr
+}
+
+// Annotations are the text-layer annotations of one document.
+type Annotations struct {
+	Sentences []nlp.Sentence `json:"-"`
+	Mentions  []Mention      `json:"actors"`
+	Places    []Place        `json:"places"`
+	Dates     []Date         `json:"dates"`
+	// Parties are the two states the article is mostly about, by mention
+	// count ("" when fewer are named).
+	Parties [2]string `json:"parties"`
+}
+
+// SentenceMentions returns the mentions of sentence si, in token order.
+func (a *Annotations) SentenceMentions(si int) []Mention {
+	lo := sort.Search(len(a.Mentions), func(i int) bool { return a.Mentions[i].Sentence >= si })
+	hi := lo
+	for hi < len(a.Mentions) && a.Mentions[hi].Sentence == si {
+		hi++
+	}
+	return a.Mentions[lo:hi]
+}
+
+// SentencePlaces returns the places of sentence si.
+func (a *Annotations) SentencePlaces(si int) []Place {
+	var out []Place
+	for _, p := range a.Places {
+		if p.Sentence == si {
+			out = append(out, p)
+		}
+	}
+	return out
+}
+
+// SentenceDates returns the dates of sentence si.
+func (a *Annotations) SentenceDates(si int) []Date {
+	var out []Date
+	for _, d := range a.Dates {
+		if d.Sentence == si {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Resolver recognizes and resolves actors, places and dates. It is safe
+// for concurrent use once built.
+type Resolver struct {
+	lex  *lexicon.Lexicon
+	dict *dict
+}
+
+// New compiles a Resolver from a lexicon.
+func New(lex *lexicon.Lexicon) *Resolver {
+	return &Resolver{lex: lex, dict: compile(lex)}
+}
+
+// Annotate finds the actors, places and dates of a document's sentences.
+// published may be zero.
+func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Time) *Annotations {
+	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}}
+	ann := &Annotations{Sentences: sents}
+	for i := range sents {
+		s := &sents[i]
+		st.sentence(s, ann)
+		for _, x := range timex.Find(s.Text, s.Start, published) {
+			ann.Dates = append(ann.Dates, Date{Sentence: s.Index, Expr: x})
+		}
+	}
+	ann.Parties = st.parties()
+	for i := range ann.Mentions {
+		m := &ann.Mentions[i]
+		if m.Kind == Collective && ann.Parties[1] != "" {
+			m.Members = []Actor{{Country: ann.Parties[0], Sector: "GOV"}, {Country: ann.Parties[1], Sector: "GOV"}}
+		}
+	}
+	return ann
+}
+
+// docState is what the resolver remembers while it reads one document.
+type docState struct {
+	r         *Resolver
+	body      string
+	published time.Time
+	// people maps full names and surnames seen in the document to actors.
+	people map[string]Actor
+	// lastPerson is the most recent person mentioned.
+	lastPerson *Actor
+	// titled lists persons with titles in order of mention.
+	titled []Actor
+	// leads maps a country to the person leading its delegation.
+	leads  map[string]Actor
+	counts map[string]int
+}
+
+func (st *docState) parties() [2]string {
+	type kv struct {
+		c string
+		n int
+	}
+	var l []kv
+	for c, n := range st.counts {
+		if len(c) == 3 && !isBodyCode(c) {
+			l = append(l, kv{c, n})
+		}
+	}
+	sort.Slice(l, func(i, j int) bool {
+		if l[i].n != l[j].n {
+			return l[i].n > l[j].n
+		}
+		return l[i].c < l[j].c
+	})
+	var p [2]string
+	for i := 0; i < len(l) && i < 2; i++ {
+		p[i] = l[i].c
+	}
+	return p
+}
+
+func isBodyCode(c string) bool {
+	switch c {
+	case "UNO", "EUR", "NAT", "AFR", "ASN", "IGO", "ARL", "OSC", "GCC", "OAS", "WHO", "IMF", "WTO":
+		return true
+	}
+	return false
+}
+
+// match is a dictionary match in a sentence.
+type match struct {
+	tok, n int
+	es     []*entry
+}
+
+func (m *match) has(k entryKind) *entry {
+	for _, e := range m.es {
+		if e.kind == k {
+			return e
+		}
+	}
+	return nil
+}
+
+// sentence annotates one sentence.
+func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
+	toks := s.Tokens
+	if len(toks) == 0 {
+		return
+	}
+	d := st.r.dict
+	// Dictionary matches, longest first, left to right.
+	var ms []match
+	at := make([]int, len(toks)) // token → index+1 into ms of the match starting there
+	for i := 0; i < len(toks); {
+		if toks[i].Kind != nlp.Word {
+			i++
+			continue
+		}
+		es, n := d.match(toks, i)
+		if n == 0 {
+			i++
+			continue
+		}
+		ms = append(ms, match{tok: i, n: n, es: es})
+		at[i] = len(ms)
+		i += n
+	}
+	matchAt := func(i int) *match {
+		if i < 0 || i >= len(toks) || at[i] == 0 {
+			return nil
+		}
+		return &ms[at[i]-1]
+	}
+	used := make([]bool, len(toks))
+	emit := func(m Mention) {
+		m.Sentence = s.Index
+		m.Start = toks[m.Tok].Start
+		m.End = toks[m.TokEnd-1].End
+		m.Text = st.body[m.Start:m.End]
+		if m.TokEnd < len(toks) && isPossessive(toks[m.TokEnd].Norm) {
+			m.Possessive = true
+		}
+		for i := m.Tok; i < m.TokEnd; i++ {
+			used[i] = true
+		}
+		switch m.Kind {
+		case Collective:
+		default:
+			if m.Actor.Country != "" {
+				st.counts[m.Actor.Country]++
+			}
+		}
+		if m.Kind == Person {
+			a := m.Actor
+			st.lastPerson = &a
+			if a.Title != "" {
+				st.titled = append(st.titled, a)
+			}
+		}
+		ann.Mentions = append(ann.Mentions, m)
+	}
+	placeAt := func(i, n int, name, country string, lat, lon float64, isCountry bool) {
+		ann.Places = append(ann.Places, Place{Sentence: s.Index, Tok: i, TokEnd: i + n,
+			Start: toks[i].Start, End: toks[i+n-1].End, Text: st.body[toks[i].Start:toks[i+n-1].End],
+			Name: name, Country: country, Lat: lat, Lon: lon, IsCountry: isCountry})
+		for j := i; j < i+n; j++ {
+			used[j] = true
+		}
+	}
+
+	for k := 0; k < len(ms); k++ {
+		m := &ms[k]
+		i := m.tok
+		if used[i] {
+			continue
+		}
+		end := i + m.n
+		// A modifier: adjective, or a name/capital/seat/body in the possessive
+		// or used attributively before a title or institution.
+		modCountry, modOrg, modHow := "", "", ""
+		modEnd := end
+		if e := m.has(kAdjective); e != nil {
+			modCountry, modHow = e.country, "adjective"
+		} else if e := firstOf(m, kCountry, kCapital, kSeat, kBody); e != nil {
+			next := end
+			if next < len(toks) && isPossessive(toks[next].Norm) {
+				next++
+			}
+			if nm := matchAt(skipPrefixes(toks, next)); nm != nil && (nm.has(kTitle) != nil || genericInst(nm) != nil) {
+				modCountry, modHow = e.country, "lexicon"
+				if e.kind == kBody {
+					modOrg = e.country
+				}
+				modEnd = next
+			}
+		}
+		if modCountry != "" {
+			// Adjectives coordinated with another: "Russian and American diplomats".
+			j := skipPrefixes(toks, modEnd)
+			if nm := matchAt(j); nm != nil {
+				if ti := nm.has(kTitle); ti != nil {
+					title, tEnd := titleSpan(st.body, toks, i, j, nm)
+					if nameEnd, name, a, ok := st.nameAfter(toks, tEnd); ok {
+						a = mergeActor(a, Actor{Country: modCountry, Sector: ti.sector, Title: title, Org: modOrg})
+						a.Name = name
+						emit(Mention{Tok: i, TokEnd: nameEnd, Kind: Person, Actor: a, How: "title"})
+						st.remember(name, a)
+						k = skipMatches(ms, k, nameEnd)
+						continue
+					}
+					emit(Mention{Tok: i, TokEnd: tEnd, Kind: Group, Actor: Actor{Country: modCountry, Sector: ti.sector, Org: modOrg}, How: modHow})
+					k = skipMatches(ms, k, tEnd)
+					continue
+				}
+				if gi := genericInst(nm); gi != nil {
+					iEnd := nm.tok + nm.n
+					a := Actor{Country: modCountry, Sector: gi.sector, Name: instName(st.body, toks, nm), Org: modOrg}
+					if isDelegation(toks, nm) {
+						if lead, ok := st.leads[modCountry]; ok {
+							a.Name = lead.Name
+						}
+					}
+					emit(Mention{Tok: i, TokEnd: iEnd, Kind: Institution, Actor: a, How: modHow})
+					k = skipMatches(ms, k, iEnd)
+					continue
+				}
+			}
+			if m.has(kAdjective) != nil {
+				// A bare adjective before a group noun we know: side, team, …
+				if j < len(toks) && groupNouns[toks[j].Norm] != "" {
+					emit(Mention{Tok: i, TokEnd: j + 1, Kind: Institution, Actor: Actor{Country: modCountry, Sector: groupNouns[toks[j].Norm]}, How: "adjective"})
+					continue
+				}
+				continue // an adjective alone is not an actor
+			}
+		}
+		switch {
+		case m.has(kTitle) != nil:
+			ti := m.has(kTitle)
+			tStart := titleStart(toks, 0, i)
+			for tStart < i && used[tStart] {
+				tStart++
+			}
+			title, tEnd := titleSpan(st.body, toks, i, tStart, m)
+			if nameEnd, name, a, ok := st.nameAfter(toks, tEnd); ok {
+				if a.Sector == "" {
+					a.Sector = ti.sector
+				}
+				a.Title = title
+				a.Name = name
+				if a.Country == "" {
+					a.Country = st.ledByAt(ann, s, tStart)
+				}
+				if a.Country == "" {
+					continue
+				}
+				emit(Mention{Tok: tStart, TokEnd: nameEnd, Kind: Person, Actor: a, How: "title"})
+				st.remember(name, a)
+				k = skipMatches(ms, k, nameEnd)
+			}
+		case m.has(kOffice) != nil || m.has(kSurname) != nil:
+			a, ok := st.office(m, toks)
+			if !ok {
+				continue
+			}
+			// "the Trump administration", "Biden's government"
+			nEnd := end
+			if nEnd < len(toks) && isPossessive(toks[nEnd].Norm) {
+				nEnd++
+			}
+			if nEnd < len(toks) && (toks[nEnd].Norm == "administration" || toks[nEnd].Norm == "government" || toks[nEnd].Norm == "cabinet") {
+				emit(Mention{Tok: i, TokEnd: nEnd + 1, Kind: Institution, Actor: Actor{Country: a.Country, Sector: "GOV", Name: st.body[toks[i].Start:toks[nEnd].End]}, How: "office"})
+				continue
+			}
+			a.Name = st.fullName(a.Name, st.body[toks[i].Start:toks[end-1].End])
+			if t := st.appositionTitle(toks, end); t != "" && a.Title == "" {
+				a.Title = t
+			}
+			emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: a, How: "office"})
+			st.remember(a.Name, a)
+		case m.has(kSeat) != nil:
+			e := m.has(kSeat)
+			emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: Actor{Country: e.country, Sector: "GOV", Name: st.body[toks[i].Start:toks[end-1].End]}, How: "seat"})
+		case m.has(kInstitution) != nil:
+			e := m.has(kInstitution)
+			if e.country == "" {
+				// A generic institution: country from "of Russia" after it,
+				// else from the sentence's only state.
+				c := st.ofCountry(toks, end, matchAt)
+				if c == "" {
+					c = st.soleCountry(ann, s.Index)
+				}
+				if c == "" {
+					continue
+				}
+				emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: c, Sector: e.sector, Name: instName(st.body, toks, m)}, How: "context"})
+				continue
+			}
+			emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: e.country, Sector: e.sector, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon"})
+		case m.has(kBody) != nil:
+			e := m.has(kBody)
+			emit(Mention{Tok: i, TokEnd: end, Kind: Body, Actor: Actor{Country: e.country, Sector: "IGO", Org: e.country, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon"})
+		case m.has(kCountry) != nil || m.has(kCapital) != nil:
+			e := firstOf(m, kCountry, kCapital)
+			if partOfName(toks, end) {
+				continue
+			}
+			if placeContext(toks, i, ann, s.Index) {
+				p := m.has(kPlace)
+				if e.kind == kCountry {
+					placeAt(i, m.n, st.r.lex.Countries[e.idx].Names[0], e.country, 0, 0, true)
+				} else if p != nil {
+					pl := st.r.lex.Places[p.idx]
+					placeAt(i, m.n, pl.Name, pl.Country, pl.Lat, pl.Lon, false)
+				} else {
+					placeAt(i, m.n, st.r.lex.Countries[e.idx].Capital, e.country, 0, 0, false)
+				}
+				continue
+			}
+			if end < len(toks) && groupNouns[toks[end].Norm] != "" {
+				// "the U.S. team", "the US delegation"
+				a := Actor{Country: e.country, Sector: groupNouns[toks[end].Norm]}
+				if lead, ok := st.leads[e.country]; ok && isDelegation(toks, &match{tok: end, n: 1}) {
+					a.Name = lead.Name
+				}
+				emit(Mention{Tok: i, TokEnd: end + 1, Kind: Institution, Actor: a, How: "lexicon"})
+				continue
+			}
+			how := "lexicon"
+			if e.kind == kCapital {
+				how = "capital"
+			}
+			emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: Actor{Country: e.country, Sector: "GOV"}, How: how})
+		case m.has(kDemonym) != nil:
+			e := m.has(kDemonym)
+			emit(Mention{Tok: i, TokEnd: end, Kind: Group, Actor: Actor{Country: e.country, Sector: "CVL"}, How: "demonym"})
+		case m.has(kPlace) != nil:
+			p := st.r.lex.Places[m.has(kPlace).idx]
+			if partOfName(toks, end) {
+				continue
+			}
+			placeAt(i, m.n, p.Name, p.Country, p.Lat, p.Lon, false)
+		case m.has(kCollective) != nil:
+			emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, How: "collective"})
+		case m.has(kPronoun) != nil:
+			if st.lastPerson != nil {
+				emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: *st.lastPerson, How: "coref"})
+			}
+		case m.has(kDefinite) != nil:
+			head := toks[end-1].Norm
+			for j := len(st.titled) - 1; j >= 0; j-- {
+				if strings.Contains(strings.ToLower(st.titled[j].Title), head) {
+					emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: st.titled[j], How: "coref"})
+					break
+				}
+			}
+		}
+	}
+	// People the dictionary does not know: names seen earlier in the
+	// document, and "Name, title of …" appositions.
+	for i := 0; i < len(toks); i++ {
+		if used[i] || !isCap(toks[i].Text) || toks[i].Kind != nlp.Word {
+			continue
+		}
+		n := nameLen(toks, i, used)
+		if n == 0 {
+			continue
+		}
+		name := st.body[toks[i].Start:toks[i+n-1].End]
+		if a, ok := st.people[name]; ok {
+			a.Name = st.fullName(a.Name, name)
+			emit(Mention{Tok: i, TokEnd: i + n, Kind: Person, Actor: a, How: "coref"})
+			i += n - 1
+			continue
+		}
+		if n >= 2 {
+			// "Alexander Darchiyev, head of …" / "led by Alexander Darchiyev"
+			a := Actor{Name: name}
+			how := ""
+			if t, sec, c := st.apposition(toks, i+n, matchAt); t != "" {
+				a.Title, a.Sector, a.Country, how = t, sec, c, "apposition"
+			}
+			if c := st.ledByAt(ann, s, i); c != "" {
+				if a.Country == "" {
+					a.Country = c
+				}
+				if a.Sector == "" {
+					a.Sector = "GOV"
+				}
+				if how == "" {
+					how = "led-by"
+				}
+				st.leads[a.Country] = a
+			}
+			if how != "" && a.Country != "" {
+				emit(Mention{Tok: i, TokEnd: i + n, Kind: Person, Actor: a, How: how})
+				st.remember(name, a)
+				i += n - 1
+			}
+		}
+	}
+	sort.SliceStable(ann.Mentions, func(a, b int) bool {
+		x, y := ann.Mentions[a], ann.Mentions[b]
+		if x.Sentence != y.Sentence {
+			return x.Sentence < y.Sentence
+		}
+		return x.Tok < y.Tok
+	})
+}
+
+func firstOf(m *match, kinds ...entryKind) *entry {
+	for _, k := range kinds {
+		if e := m.has(k); e != nil {
+			return e
+		}
+	}
+	return nil
+}
+
+func genericInst(m *match) *entry {
+	if e := m.has(kInstitution); e != nil {
+		return e
+	}
+	return nil
+}
+
+func isDelegation(toks []nlp.Token, m *match) bool {
+	switch toks[m.tok+m.n-1].Norm {
+	case "delegation", "team", "side", "negotiators", "delegations":
+		return true
+	}
+	return false
+}
+
+// groupNouns are nouns that, after a state adjective, stand for that
+// state's government or people ("the Russian side").
+var groupNouns = map[string]string{
+	"side": "GOV", "team": "GOV", "delegation": "GOV", "negotiators": "GOV",
+	"authorities": "GOV", "leadership": "GOV", "counterparts": "GOV", "counterpart": "GOV",
+	"administration": "GOV", "government": "GOV", "officials": "GOV", "diplomats": "GOV",
+	"troops": "MIL", "forces": "MIL", "military": "MIL", "army": "MIL", "soldiers": "MIL",
+	"lawmakers": "LEG", "legislators": "LEG", "media": "MED", "journalists": "MED",
+	"companies": "BUS", "firms": "BUS", "businesses": "BUS", "citizens": "CVL", "nationals": "CVL",
+	"people": "CVL", "civilians": "CVL", "protesters": "CVL",
+}
+
+func isPossessive(norm string) bool { return norm == "'s" || norm == "'" }
+
+// titlePrefixes may stand before a title: "Deputy Foreign Minister".
+var titlePrefixes = map[string]bool{
+	"deputy": true, "assistant": true, "vice": true, "senior": true, "chief": true,
+	"acting": true, "former": true, "top": true, "first": true, "special": true,
+	"then": true, "then-": true, "outgoing": true, "incoming": true, "new": true,
+}
+
+func skipPrefixes(toks []nlp.Token, i int) int {
+	for i < len(toks) && titlePrefixes[toks[i].Norm] {
+		i++
+	}
+	return i
+}
+
+// titleSpan returns the text of a title beginning at token from (with its
+// prefixes) whose main match is m, and the token index after it.
+func titleSpan(body string, toks []nlp.Token, modStart, from int, m *match) (string, int) {
+	start := titleStart(toks, from, m.tok)
+	for start > from && titlePrefixes[toks[start-1].Norm] {
+		start--
+	}
+	end := m.tok + m.n
+	// "Secretary of State", "minister of foreign affairs"
+	for end+1 < len(toks) && toks[end].Norm == "of" && isCap(toks[end+1].Text) && toks[end+1].Norm != "the" {
+		j := end + 1
+		for j < len(toks) && isCap(toks[j].Text) && toks[j].Kind == nlp.Word {
+			j++
+		}
+		if j < len(toks) && isCap(toks[j].Text) {
+			break
+		}
+		// Keep "of State", "of Foreign Affairs" but not "of Russia"'s name.
+		end = j
+		break
+	}
+	_ = modStart
+	return body[toks[start].Start:toks[end-1].End], end
+}
+
+func instName(body string, toks []nlp.Token, m *match) string {
+	return body[toks[m.tok].Start:toks[m.tok+m.n-1].End]
+}
+
+// titleStart extends a title at token i back over its prefixes ("Deputy
+// Assistant …"), not before token from.
+func titleStart(toks []nlp.Token, from, i int) int {
+	for i > from && titlePrefixes[toks[i-1].Norm] {
+		i--
+	}
+	return i
+}
+
+// skipMatches advances k past matches that start before token end.
+func skipMatches(ms []match, k, end int) int {
+	for k+1 < len(ms) && ms[k+1].tok < end {
+		k++
+	}
+	return k
+}
+
+func isCap(s string) bool {
+	r, _ := utf8.DecodeRuneInString(s)
+	return unicode.IsUpper(r)
+}
+
+// nameParticles may stand inside a person's name.
+var nameParticles = map[string]bool{
+	"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "di": true,
+	"du": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "ibn": true, "abu": true,
+}
+
+// notNames are capitalized words that do not begin or continue names.
+var notNames = map[string]bool{
+	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true, "and": true,
+	"or": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
+	"he": true, "she": true, "they": true, "we": true, "i": true, "his": true, "her": true, "their": true,
+	"our": true, "after": true, "before": true, "during": true, "while": true, "since": true, "for": true,
+	"monday": true, "tuesday": true, "wednesday": true, "thursday": true, "friday": true, "saturday": true, "sunday": true,
+	"january": true, "february": true, "march": true, "april": true, "may": true, "june": true, "july": true,
+	"august": true, "september": true, "october": true, "november": true, "december": true,
+	"however": true, "despite": true, "according": true, "meanwhile": true, "speaking": true, "over": true,
+	"through": true, "with": true, "as": true, "if": true, "when": true, "there": true, "no": true, "to": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true,
+}
+
+// nameLen returns how many tokens from i form a capitalized name (0 if none).
+func nameLen(toks []nlp.Token, i int, used []bool) int {
+	n := 0
+	for j := i; j < len(toks) && j-i < 5; j++ {
+		t := &toks[j]
+		if used != nil && used[j] {
+			break
+		}
+		if t.Kind != nlp.Word {
+			break
+		}
+		if nameParticles[t.Norm] && n > 0 && j+1 < len(toks) && isCap(toks[j+1].Text) {
+			continue
+		}
+		if !isCap(t.Text) || notNames[t.Norm] {
+			break
+		}
+		n = j - i + 1
+	}
+	return n
+}
+
+// nameAfter reads a person's name starting at token i (after a title):
+// an office holder the lexicon knows, or capitalized words.
+func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a Actor, ok bool) {
+	if i >= len(toks) {
+		return 0, "", Actor{}, false
+	}
+	if es, n := st.r.dict.match(toks, i); n > 0 {
+		m := &match{tok: i, n: n, es: es}
+		if m.has(kOffice) != nil || m.has(kSurname) != nil {
+			if oa, ok := st.office(m, toks); ok {
+				name = st.fullName(oa.Name, st.body[toks[i].Start:toks[i+n-1].End])
+				oa.Name = name
+				return i + n, name, oa, true
+			}
+		}
+		if firstOf(m, kCountry, kCapital, kAdjective, kTitle, kInstitution, kBody, kSeat, kPlace) != nil {
+			return 0, "", Actor{}, false
+		}
+	}
+	n := nameLen(toks, i, nil)
+	if n == 0 {
+		return 0, "", Actor{}, false
+	}
+	name = st.body[toks[i].Start:toks[i+n-1].End]
+	if pa, ok := st.people[name]; ok {
+		a = pa
+		a.Name = st.fullName(pa.Name, name)
+		return i + n, a.Name, a, true
+	}
+	return i + n, name, Actor{}, true
+}
+
+// office resolves an office-holder match at the publication date.
+func (st *docState) office(m *match, toks []nlp.Token) (Actor, bool) {
+	name := st.body[toks[m.tok].Start:toks[m.tok+m.n-1].End]
+	if a, ok := st.people[name]; ok {
+		return a, true
+	}
+	var best *lexicon.Office
+	bestScore := -1
+	for _, e := range m.es {
+		if e.kind != kOffice && e.kind != kSurname {
+			continue
+		}
+		o := &st.r.lex.Offices[e.idx]
+		score := 0
+		switch {
+		case st.published.IsZero():
+			score = 2
+			if o.To.IsZero() {
+				score = 3
+			}
+		case !o.From.After(st.published) && (o.To.IsZero() || !o.To.Before(st.published)):
+			score = 4 // in office
+		case o.From.After(st.published):
+			continue // not yet in office
+		default:
+			score = 1 // former
+		}
+		if e.kind == kOffice {
+			score += 4
+		}
+		if score > bestScore || (score == bestScore && best != nil && o.To.After(best.To)) {
+			best, bestScore = o, score
+		}
+	}
+	if best == nil {
+		return Actor{}, false
+	}
+	a := Actor{Country: best.Country, Sector: best.Sector, Name: best.Name, Title: best.Title}
+	if !st.published.IsZero() && !best.To.IsZero() && best.To.Before(st.published) {
+		a.Former = true
+	}
+	return a, true
+}
+
+// remember records a person for later mentions by full name or surname.
+func (st *docState) remember(name string, a Actor) {
+	if name == "" || a.Country == "" {
+		return
+	}
+	st.people[name] = a
+	if f := strings.Fields(name); len(f) > 1 {
+		st.people[f[len(f)-1]] = a
+	}
+}
+
+// fullName prefers the longest known form of a person's name.
+func (st *docState) fullName(known, seen string) string {
+	if len(known) >= len(seen) {
+		return known
+	}
+	return seen
+}
+
+// appositionTitle returns a title given right after a name: "Lavrov, the
+// foreign minister," → "foreign minister".
+func (st *docState) appositionTitle(toks []nlp.Token, i int) string {
+	t, _, _ := st.apposition(toks, i, func(j int) *match {
+		if j >= len(toks) {
+			return nil
+		}
+		es, n := st.r.dict.match(toks, j)
+		if n == 0 {
+			return nil
+		}
+		return &match{tok: j, n: n, es: es}
+	})
+	return t
+}
+
+// apposition reads ", [the] [Russian] title|head of institution" after a
+// name at token i and returns the title, sector and country it gives.
+func (st *docState) apposition(toks []nlp.Token, i int, matchAt func(int) *match) (title, sector, country string) {
+	if i >= len(toks) || toks[i].Norm != "," {
+		return "", "", ""
+	}
+	j := i + 1
+	if j < len(toks) && (toks[j].Norm == "the" || toks[j].Norm == "a" || toks[j].Norm == "an") {
+		j++
+	}
+	start := j
+	// A country modifier.
+	if m := matchAt(j); m != nil {
+		if e := firstOf(m, kAdjective, kCountry, kBody); e != nil {
+			country = e.country
+			j = m.tok + m.n
+			if j < len(toks) && isPossessive(toks[j].Norm) {
+				j++
+			}
+		}
+	}
+	j = skipPrefixes(toks, j)
+	if m := matchAt(j); m != nil {
+		if e := m.has(kTitle); e != nil {
+			end := j + m.n
+			return st.body[toks[start].Start:toks[end-1].End], e.sector, country
+		}
+	}
+	// "head of the foreign ministry’s North America department"
+	if j+1 < len(toks) && (toks[j].Norm == "head" || toks[j].Norm == "director" || toks[j].Norm == "chief" || toks[j].Norm == "chairman" || toks[j].Norm == "leader") && toks[j+1].Norm == "of" {
+		k := j + 2
+		for k < len(toks) && k < j+12 && toks[k].Norm != "," && toks[k].Norm != "." {
+			if m := matchAt(k); m != nil {
+				if e := m.has(kInstitution); e != nil {
+					if country == "" {
+						country = e.country
+					}
+					end := k + m.n
+					for end < len(toks) && end < k+8 && toks[end].Norm != "," && toks[end].Norm != "." && toks[end].Kind != nlp.Punct {
+						end++
+					}
+					return st.body[toks[start].Start:toks[end-1].End], e.sector, country
+				}
+				if e := firstOf(m, kAdjective, kCountry); e != nil && country == "" {
+					country = e.country
+				}
+			}
+			k++
+		}
+	}
+	return "", "", ""
+}
+
+// ledByAt returns the country of the actor that a "led by"/"headed by"
+// phrase just before token i points back to, or "".
+func (st *docState) ledByAt(ann *Annotations, s *nlp.Sentence, i int) string {
+	toks := s.Tokens
+	if i < 2 || toks[i-1].Norm != "by" {
+		return ""
+	}
+	switch toks[i-2].Norm {
+	case "led", "headed", "chaired", "represented":
+	default:
+		return ""
+	}
+	// The nearest actor before the phrase in this sentence.
+	ms := ann.SentenceMentions(s.Index)
+	for k := len(ms) - 1; k >= 0; k-- {
+		if ms[k].TokEnd <= i-2 && ms[k].Actor.Country != "" {
+			return ms[k].Actor.Country
+		}
+	}
+	return ""
+}
+
+// ofCountry reads "of Russia" after a generic institution.
+func (st *docState) ofCountry(toks []nlp.Token, i int, matchAt func(int) *match) string {
+	if i+1 < len(toks) && toks[i].Norm == "of" {
+		j := i + 1
+		if toks[j].Norm == "the" {
+			j++
+		}
+		if m := matchAt(j); m != nil {
+			if e := firstOf(m, kCountry); e != nil {
+				return e.country
+			}
+		}
+	}
+	return ""
+}
+
+// soleCountry returns the one state mentioned so far in sentence si, or "".
+func (st *docState) soleCountry(ann *Annotations, si int) string {
+	c := ""
+	for _, m := range ann.SentenceMentions(si) {
+		if m.Actor.Country == "" || m.Kind == Body {
+			continue
+		}
+		if c != "" && c != m.Actor.Country {
+			return ""
+		}
+		c = m.Actor.Country
+	}
+	return c
+}
+
+// partOfName reports a name followed by a capitalized word that makes it
+// part of a longer proper name ("Washington Post", "Moscow Times").
+func partOfName(toks []nlp.Token, end int) bool {
+	if end >= len(toks) {
+		return false
+	}
+	t := toks[end]
+	return t.Kind == nlp.Word && isCap(t.Text) && !notNames[t.Norm] && t.Norm != "and"
+}
+
+// placePreps are prepositions after which a capital or country is a place.
+var placePreps = map[string]bool{
+	"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true,
+	"throughout": true, "around": true, "into": true, "via": true, "within": true,
+}
+
+// motionWords make a following "to" a place preposition ("flew to Moscow").
+var motionWords = map[string]bool{
+	"travel": true, "traveled": true, "travelled": true, "travels": true, "traveling": true,
+	"return": true, "returned": true, "returns": true, "returning": true, "flew": true, "fly": true,
+	"arrived": true, "arrive": true, "arrives": true, "went": true, "go": true, "came": true,
+	"come": true, "back": true, "trip": true, "visit": true, "journey": true, "moved": true,
+	"relocated": true, "headed": true, "embassy": true, "ambassador": true, "envoy": true,
+	"flights": true, "flight": true, "route": true, "routes": true,
+}
+
+// placeContext reports whether the name at token i is used as a place.
+func placeContext(toks []nlp.Token, i int, ann *Annotations, si int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	p := toks[j].Norm
+	if placePreps[p] {
+		return true
+	}
+	if p == "from" {
+		// "diplomats from the United States and Russia met" names actors;
+		// "returned from Moscow" a place.
+		return j > 0 && motionWords[toks[j-1].Norm]
+	}
+	if p == "to" && j > 0 && motionWords[toks[j-1].Norm] {
+		return true
+	}
+	// Coordinated with a place just before: "in Washington and Moscow".
+	if (p == "and" || p == ",") && j > 0 {
+		for _, pl := range ann.Places {
+			if pl.Sentence == si && pl.TokEnd == j {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func mergeActor(a, b Actor) Actor {
+	if a.Country == "" {
+		a.Country = b.Country
+	}
+	if a.Sector == "" {
+		a.Sector = b.Sector
+	}
+	if b.Title != "" {
+		a.Title = b.Title
+	}
+	if a.Org == "" {
+		a.Org = b.Org
+	}
+	return a
+}
