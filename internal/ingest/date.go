@@ -117,7 +117,7 @@ var (
 	// "28 February 2025", "28th Feb. 2025"
 	dmyRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `,?\s+(\d{4})\b`)
 	// "2025-02-28", "2025/02/28", "2025-02-28T10:00:00Z"
-	isoRE = regexp.MustCompile(`\b(\d{4})[-/](\d{2})[-/](\d{2})\b`)
+	isoRE = regexp.MustCompile(`\b(\d{4})[-/](\d{2})[-/](\d{2})(?:T|\b)`)
 )
 
 // findDate finds the first written date in free text: "February 28, 2025",

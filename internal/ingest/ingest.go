@@ -252,18 +252,18 @@ func readStream(ctx context.Context, origin, name string, r io.Reader, size int6
 		return fn(nil, reject(origin, 0, "empty input"))
 	}
 	utf16 := hasUTF16BOM(head)
+	kind := sniff(head, filepath.Ext(strings.ToLower(name)))
+	max := opts.max()
+	if size > max && (kind != "jsonl" || utf16) {
+		return fn(nil, reject(origin, 0, "file is %d bytes, over the %d-byte limit", size, max))
+	}
 	if !utf16 {
 		if why := binaryReason(head); why != "" {
 			return fn(nil, reject(origin, 0, "%s", why))
 		}
 	}
-	kind := sniff(head, filepath.Ext(strings.ToLower(name)))
 	if kind == "jsonl" && !utf16 {
 		return readJSONL(ctx, origin, br, opts, fn)
-	}
-	max := opts.max()
-	if size > max {
-		return fn(nil, reject(origin, 0, "file is %d bytes, over the %d-byte limit", size, max))
 	}
 	data, err := io.ReadAll(io.LimitReader(br, max+1))
 	if err != nil {

@@ -147,11 +147,12 @@ func joinLines(lines []string) []string {
 }
 
 // wrapColumn reports whether the lines look hard-wrapped and the wrap width.
-// Text counts as wrapped when it has several lines, nearly all no longer
-// than wrapWidth, and blocks of consecutive lines of similar length.
+// Text counts as wrapped when nearly all lines are at most wrapWidth long,
+// the width is that of a typical wrap column, and most lines that continue
+// onto another line fill the width.
 func wrapColumn(lines []string) (bool, int) {
-	n, long, width, joined := 0, 0, 0, 0
-	for i, l := range lines {
+	n, long, width := 0, 0, 0
+	for _, l := range lines {
 		if l == "" {
 			continue
 		}
@@ -159,26 +160,24 @@ func wrapColumn(lines []string) (bool, int) {
 		c := utf8.RuneCountInString(l)
 		if c > wrapWidth {
 			long++
-			continue
-		}
-		if c > width {
+		} else if c > width {
 			width = c
 		}
-		if i+1 < len(lines) && lines[i+1] != "" {
-			joined++
-		}
 	}
-	if n < 3 || long*10 > n || joined*2 < n {
+	if n < 3 || long*10 > n || width < 40 {
 		return false, 0
 	}
-	// Lines of wrapped text fill most of the width.
-	full := 0
-	for _, l := range lines {
-		if c := utf8.RuneCountInString(l); c > 0 && c*10 >= width*6 {
+	inner, full := 0, 0
+	for i, l := range lines {
+		if l == "" || i+1 >= len(lines) || lines[i+1] == "" {
+			continue
+		}
+		inner++
+		if utf8.RuneCountInString(l)*4 >= width*3 {
 			full++
 		}
 	}
-	if full*2 < n {
+	if full < 3 || full*10 < inner*6 {
 		return false, 0
 	}
 	return true, width
