@@ -10,6 +10,8 @@ import (
 	"testing"
 	"time"
 	"unicode/utf8"
+
+	"github.com/google/go-cmp/cmp"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -63,8 +65,8 @@ func TestCorpusGolden(t *testing.T) {
 	if err != nil {
 		t.Fatalf("reading %s: %v (run with -update)", golden, err)
 	}
-	if got := b.String(); got != string(want) {
-		t.Errorf("corpus output differs from %s (run with -update and review the diff):\n%s", golden, got)
+	if diff := cmp.Diff(strings.Split(string(want), "\n"), strings.Split(b.String(), "\n")); diff != "" {
+		t.Errorf("corpus output differs from %s (-want +got; run with -update after review):\n%s", golden, diff)
 	}
 }
 

@@ -246,6 +246,9 @@ func (m *matcher) month(i int) (Expr, int, bool) {
 		if y, k2, ok := m.yearAfter(k); ok {
 			return m.mk(i, k2, dayDate(y, mon, day), Day, false, false), k2, true
 		}
+		if k2, ok := m.thatYear(k); ok {
+			return m.mk(i, k2, time.Time{}, Day, false, false), k2, true
+		}
 		return m.inferDay(i, k, mon, day), k, true
 	}
 	if m.kwAt(j) == kwOf {
@@ -261,7 +264,23 @@ func (m *matcher) month(i int) (Expr, int, bool) {
 	if abbr || !m.monthPrep(i) {
 		return no, 0, false
 	}
+	if k, ok := m.thatYear(j); ok {
+		return m.mk(i, k, time.Time{}, Month, false, false), k, true
+	}
 	return m.inferMonth(i, j, mon), j, true
+}
+
+// thatYear matches "of that year" or "that year" at token i: the year is
+// the one the story talks about, which publication cannot tell.
+func (m *matcher) thatYear(i int) (int, bool) {
+	j := i
+	if m.kwAt(j) == kwOf {
+		j++
+	}
+	if m.kwAt(j) == kwThat && m.kwAt(j+1) == kwUnit && m.toks[j+1].val == uYear && m.toks[j+1].flags&fPlural == 0 {
+		return j + 2, true
+	}
+	return 0, false
 }
 
 // monthPrep reports whether the month name at token i follows a word that
@@ -295,6 +314,9 @@ func (m *matcher) dayFirst(i int) (Expr, int, bool) {
 	}
 	if y, k2, ok := m.yearAfter(k); ok {
 		return m.mk(i, k2, dayDate(y, mon, day), Day, false, false), k2, true
+	}
+	if k2, ok := m.thatYear(k); ok {
+		return m.mk(i, k2, time.Time{}, Day, false, false), k2, true
 	}
 	return m.inferDay(i, k, mon, day), k, true
 }
@@ -443,6 +465,9 @@ func (m *matcher) year(i int) (Expr, int, bool) {
 // j, is a year.
 func (m *matcher) yearContext(i, j int) bool {
 	p := i - 1
+	if m.punctAt(j) == pSlash && m.adjacent(j-1) || m.punctAt(p) == pSlash && m.adjacent(p) {
+		return false // a path or fraction: "/2021/02/", "2021/22"
+	}
 	switch m.punctAt(p) {
 	case pCurrency:
 		return false
@@ -467,8 +492,11 @@ func (m *matcher) yearContext(i, j int) bool {
 		strong = true
 	case kwS:
 		strong = m.punctAt(p-1) == pApos && m.adjacent(p-1) // "Russia’s 2022 invasion"
-	case kwOf, kwBy, kwTo, kwAnd, kwOr:
-		// weak: accepted below when the next token fits a year
+	case kwSeason:
+		strong = true // "summer 2022"
+	case kwOf:
+		// "the summer of 2022", "the end of 2022"
+		strong = m.kwAt(p-1) == kwSeason || m.kwAt(p-1) == kwEdge
 	}
 	if m.punctAt(p) == pDash && m.adjacent(p) && m.kwAt(p-1) == kwMid {
 		strong = true // "mid-2022"
@@ -676,6 +704,11 @@ func (m *matcher) modified(i int) (Expr, int, bool) {
 		}
 		d := time.Date(y, time.Month(t.val), 1, 0, 0, 0, 0, time.UTC)
 		return m.mk(i, j+1, d, Month, true, dir > 0), j + 1, true
+	case kwSeason:
+		if k == kwPast || k == kwComing {
+			return no, 0, false
+		}
+		return m.season(i, j+1, t.val, dir), j + 1, true
 	case kwPartOfDay:
 		switch {
 		case k == kwLast:
@@ -685,6 +718,26 @@ func (m *matcher) modified(i int) (Expr, int, bool) {
 		}
 	}
 	return no, 0, false
+}
+
+// season resolves "last summer", "this spring", "next autumn" (tokens
+// [i, j)) to the year of that season, with Year precision. start is the
+// first month of the season. Winter straddles two years and is left Unknown.
+func (m *matcher) season(i, j, start, dir int) Expr {
+	if start == 12 {
+		return m.mk(i, j, time.Time{}, Unknown, true, dir > 0)
+	}
+	if !m.hasPub {
+		return m.mk(i, j, time.Time{}, Year, true, dir > 0)
+	}
+	y, pm := m.py, int(m.pm)
+	switch {
+	case dir < 0 && pm < start+3:
+		y-- // the season has not ended yet this year
+	case dir > 0 && pm >= start:
+		y++ // the season has begun this year
+	}
+	return m.mk(i, j, time.Date(y, 1, 1, 0, 0, 0, 0, time.UTC), Year, true, dir > 0)
 }
 
 // prefixed matches "early", "mid", "late", "earlier" and "later" in front of
@@ -828,6 +881,15 @@ func (m *matcher) vague(i int) (Expr, int, bool) {
 		}
 	case kwWeekend:
 		return m.mk(theAt, j+1, m.weekend(theAt, 0), Week, true, false), j + 1, true
+	case kwEdge:
+		// "the end of the year", "the start of the month": the current one.
+		if m.kwAt(j+1) == kwOf && m.kwAt(j+2) == kwThe && m.kwAt(j+3) == kwUnit && m.toks[j+3].flags&fPlural == 0 {
+			switch u := m.toks[j+3].val; u {
+			case uWeek, uMonth, uYear:
+				d, p := m.period(u, 0)
+				return m.mk(theAt, j+4, d, p, true, false), j + 4, true
+			}
+		}
 	default:
 		if t := m.tok(j); t != nil && t.kind == kNum && t.flags&fDecade != 0 {
 			return m.mk(theAt, j+1, time.Time{}, Unknown, false, false), j + 1, true

@@ -115,6 +115,9 @@ const (
 	kwClock
 	kwTimes
 	kwS
+	kwSeason
+	kwEdge
+	kwThat
 )
 
 // Units for kwUnit.
@@ -232,6 +235,11 @@ func buildKeywords() map[string]entry {
 	set(kwClock, "gmt", "utc", "hrs", "local", "cet", "est", "edt", "bst")
 	set(kwTimes, "times")
 	set(kwS, "s")
+	for w, v := range map[string]int{"spring": 3, "summer": 6, "autumn": 9, "fall": 9, "winter": 12} {
+		m[w] = entry{kw: kwSeason, val: v}
+	}
+	set(kwEdge, "end", "beginning", "start", "middle", "turn")
+	set(kwThat, "that")
 	return m
 }
 
@@ -252,7 +260,7 @@ func tokenize(s string, toks []token) ([]token, bool) {
 			t, j := scanWord(s, i)
 			switch t.kw {
 			case kwMonth, kwWeekday, kwUnit, kwPartOfDay, kwToday, kwTonight, kwYesterday,
-				kwTomorrow, kwRecent, kwRecently, kwAgo, kwWeekend, kwPast:
+				kwTomorrow, kwRecent, kwRecently, kwAgo, kwWeekend, kwPast, kwSeason:
 				trigger = true
 			}
 			toks = append(toks, t)
