@@ -40,8 +40,7 @@ func Split(body string) []Sentence {
 	var sp splitter
 	sp.body = body
 	sp.tz.init(len(body))
-	sp.sents = make([]Sentence, 0, len(body)/120+2)
-	sp.ranges = make([]tokRange, 0, cap(sp.sents))
+	sp.sents = make([]Sentence, 0, len(body)/60+2)
 	para := 0
 	for ps := 0; ps < len(body); {
 		pe := strings.IndexByte(body[ps:], '\n')
@@ -58,23 +57,22 @@ func Split(body string) []Sentence {
 		}
 		ps = pe + 1
 	}
-	sp.tz.finish()
-	toks := sp.tz.toks
+	// Sentences cover consecutive runs of tokens, in order.
+	toks, t := sp.tz.toks, 0
 	for k := range sp.sents {
-		r := sp.ranges[k]
-		sp.sents[k].Tokens = toks[r.a:r.b:r.b]
+		a := t
+		for t < len(toks) && toks[t].End <= sp.sents[k].End {
+			t++
+		}
+		sp.sents[k].Tokens = toks[a:t:t]
 	}
 	return sp.sents
 }
 
-// tokRange is a sentence's range of token indexes.
-type tokRange struct{ a, b int }
-
 type splitter struct {
-	body   string
-	tz     tokenizer
-	sents  []Sentence
-	ranges []tokRange
+	body  string
+	tz    tokenizer
+	sents []Sentence
 }
 
 // add appends the sentence made of tokens [a, b).
@@ -89,7 +87,6 @@ func (sp *splitter) add(a, b, para int, headline bool) {
 		Text:     sp.body[start:end],
 		Headline: headline,
 	})
-	sp.ranges = append(sp.ranges, tokRange{a, b})
 }
 
 // paragraph splits the paragraph made of tokens [a, b) into sentences.
@@ -99,7 +96,7 @@ func (sp *splitter) paragraph(a, b, para int) {
 		sp.add(a, b, para, true)
 		return
 	}
-	first := len(sp.sents)
+	first, firstEnd := len(sp.sents), b
 	start := a
 	for i := a; i < b; i++ {
 		class, ok := terminal(&toks[i])
@@ -145,14 +142,16 @@ func (sp *splitter) paragraph(a, b, para int) {
 			split = capitalizedStarter(next)
 		}
 		if split {
+			if start == a {
+				firstEnd = j
+			}
 			sp.add(start, j, para, false)
 			start = j
 		}
 		i = j - 1
 	}
 	sp.add(start, b, para, false)
-	r := sp.ranges[first]
-	sp.sents[first].Dateline = dateline(toks[r.a:r.b], para)
+	sp.sents[first].Dateline = dateline(toks[a:firstEnd], para)
 }
 
 // Terminal classes beyond the abbreviation classes.

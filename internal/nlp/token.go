@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -37,54 +38,41 @@ func Tokenize(text string, base int) []Token {
 	var tz tokenizer
 	tz.init(len(text))
 	tz.scan(text, 0, len(text), base)
-	tz.finish()
 	return tz.toks
 }
 
-// normFix records a token whose Norm differs from its Text: the Norm is
-// buf[start:end] once the buffer is frozen into a string.
-type normFix struct {
-	tok, start, end int
-}
-
-// tokenizer accumulates the tokens of a text. Lower-cased forms of tokens
-// that need one are written into a single buffer and converted to one string
-// at the end, so normalizing costs two allocations per text, not one per
-// token.
+// tokenizer accumulates the tokens of a text. Normal forms that differ
+// from the token text are written one after another into a single
+// strings.Builder; each Norm is a substring of the builder's contents taken
+// right after writing it. A Builder never changes bytes it has written, so
+// the substrings stay valid as it grows, and normalizing costs a few
+// allocations per text rather than one per token.
 type tokenizer struct {
 	toks  []Token
-	buf   []byte
-	fixes []normFix
+	norms strings.Builder
 	// noLinkUntil is the end of the last link-like run that matchLink
 	// rejected; no link is sought again before it.
 	noLinkUntil int
 }
 
 func (tz *tokenizer) init(n int) {
-	tz.toks = make([]Token, 0, n/5+4)
-}
-
-// finish fills in the Norm of tokens whose normal form differs from Text.
-func (tz *tokenizer) finish() {
-	if len(tz.fixes) == 0 {
-		return
-	}
-	ns := string(tz.buf)
-	for _, f := range tz.fixes {
-		tz.toks[f.tok].Norm = ns[f.start:f.end]
-	}
-	tz.buf, tz.fixes = nil, nil
+	tz.toks = make([]Token, 0, n/4+4)
 }
 
 // emit appends the token s[a:b] with offsets shifted by shift.
 func (tz *tokenizer) emit(s string, a, b, shift int, kind Kind) {
 	text := s[a:b]
+	norm := text
 	if needsNorm(text) {
-		start := len(tz.buf)
-		tz.buf = appendNorm(tz.buf, text)
-		tz.fixes = append(tz.fixes, normFix{tok: len(tz.toks), start: start, end: len(tz.buf)})
+		if tz.norms.Cap() == 0 {
+			tz.norms.Grow(len(s)/6 + 16)
+		}
+		var tmp [64]byte
+		start := tz.norms.Len()
+		tz.norms.Write(appendNorm(tmp[:0], text))
+		norm = tz.norms.String()[start:]
 	}
-	tz.toks = append(tz.toks, Token{Start: a + shift, End: b + shift, Text: text, Norm: text, Kind: kind})
+	tz.toks = append(tz.toks, Token{Start: a + shift, End: b + shift, Text: text, Norm: norm, Kind: kind})
 }
 
 // needsNorm reports whether lower-casing text or folding its curly
