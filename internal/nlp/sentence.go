@@ -132,6 +132,8 @@ func (sp *splitter) paragraph(a, b, para int) {
 		}
 		var split bool
 		switch {
+		case i == a+1 && toks[a].Kind == Number && toks[i].Text == ".":
+			// A list number opening the paragraph: "1. The talks …".
 		case class == endStrong || closed && class != endEllipsis:
 			split = canStart(next)
 		case class == endEllipsis:

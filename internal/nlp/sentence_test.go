@@ -80,6 +80,12 @@ func TestSplit(t *testing.T) {
 			[]string{"Diplomats met in Istanbul on Thursday to discuss the staffing of embassies and consulates in both capitals and beyond, officials said", "the meeting lasted six hours."}},
 		{"white space", "  \n\n \t Talks ended.   They left.  \n\n\n ",
 			[]string{"Talks ended.", "They left."}},
+		{"list number", "1. The talks resume on Monday. 2. Nothing else.",
+			[]string{"1. The talks resume on Monday.", "2.", "Nothing else."}},
+		{"crlf", "Istanbul meeting\r\n\r\nThe talks began. They ended.\r\n",
+			[]string{"Istanbul meeting", "The talks began.", "They ended."}},
+		{"invalid utf-8", "Talks \xffended.\xc3 Then \xe2\x80 more. Done.",
+			[]string{"Talks \xffended.\xc3 Then \xe2\x80 more.", "Done."}},
 		{"empty", "", []string{}},
 		{"only space", " \n\n \u00a0\t", []string{}},
 	}
