@@ -112,7 +112,7 @@ func (m *matcher) future(i int) bool {
 		switch t.kw {
 		case kwFuture:
 			return true
-		case kwSet:
+		case kwSet, kwIntent:
 			if m.kwAt(k+1) == kwTo {
 				return true
 			}
@@ -485,8 +485,8 @@ func (m *matcher) yearContext(i, j int) bool {
 	}
 	strong := false
 	switch m.kwAt(p) {
-	case kwQuant:
-		return false
+	case kwQuant, kwNumberNoun:
+		return false // "about 2000", "Resolution 1973"
 	case kwIn, kwSince, kwUntil, kwDuring, kwThe, kwEarly, kwMid, kwLate, kwBefore, kwAfter,
 		kwThrough, kwThroughout, kwBetween, kwFrom, kwA:
 		strong = true
@@ -524,7 +524,8 @@ func (m *matcher) yearContext(i, j int) bool {
 // 27" (which takes the written date).
 func (m *matcher) weekday(i int) (Expr, int, bool) {
 	t := &m.toks[i]
-	if t.flags&fUpper == 0 || m.nameBefore(i) {
+	if t.flags&fUpper == 0 || m.kwAt(i-1) == kwDayName {
+		// "Bloody Sunday", "Good Friday Agreement"
 		return no, 0, false
 	}
 	j := i + 1

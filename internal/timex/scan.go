@@ -118,6 +118,9 @@ const (
 	kwSeason
 	kwEdge
 	kwThat
+	kwIntent
+	kwDayName
+	kwNumberNoun
 )
 
 // Units for kwUnit.
@@ -226,8 +229,13 @@ func buildKeywords() map[string]entry {
 	set(kwAnd, "and")
 	set(kwOr, "or")
 	set(kwThe, "the")
-	set(kwFuture, "will", "ll", "shall", "expected", "scheduled", "planned", "plans", "upcoming")
+	set(kwFuture, "will", "ll", "shall", "would", "expected", "scheduled", "planned", "upcoming")
 	set(kwSet, "set")
+	set(kwIntent, "plans", "plan", "hopes", "hope", "aims", "aim", "intends", "intend", "wants", "want", "going")
+	set(kwDayName, "bloody", "black", "good", "super", "ash", "palm", "holy", "cyber", "maundy", "easter", "whit")
+	set(kwNumberNoun, "resolution", "resolutions", "no", "number", "flight", "article", "route", "highway",
+		"room", "page", "paragraph", "section", "code", "model", "item", "chapter", "grade", "level",
+		"version", "rank", "score")
 	set(kwClause, "who", "which")
 	set(kwQuant, "about", "nearly", "than", "around", "almost", "approximately", "roughly",
 		"least", "more", "fewer", "less", "only", "just", "total", "estimated")
