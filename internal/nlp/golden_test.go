@@ -33,7 +33,7 @@ func render(sents []Sentence) string {
 			}
 			fmt.Fprintf(&b, "%s@%d:%d", t.Text, t.Start, t.End)
 			if t.Kind != Word {
-				b.WriteString("/" + t.Kind.testString())
+				b.WriteString("/" + t.Kind.String())
 			}
 		}
 		b.WriteByte('\n')

@@ -1,6 +1,7 @@
 package nlp
 
 import (
+	"strconv"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -39,6 +40,19 @@ func Tokenize(text string, base int) []Token {
 	tz.init(len(text))
 	tz.scan(text, 0, len(text), base)
 	return tz.toks
+}
+
+var kindNames = [...]string{
+	Word: "word", Number: "number", Punct: "punct", Quote: "quote", URL: "url",
+	Handle: "handle", Hashtag: "hashtag", Symbol: "symbol", Email: "email",
+}
+
+// String returns the kind's lower-case name ("word", "number", …).
+func (k Kind) String() string {
+	if int(k) < len(kindNames) {
+		return kindNames[k]
+	}
+	return "kind(" + strconv.Itoa(int(k)) + ")"
 }
 
 // tokenizer accumulates the tokens of a text. Normal forms that differ
@@ -516,7 +530,7 @@ func matchLink(s string, i, end int) (int, Kind, int) {
 		for m > d && (s[m-1] == '.' || s[m-1] == '-') {
 			m--
 		}
-		if dot := indexByte(s[d:m], '.'); dot > 0 && isDomain(s[d:m]) {
+		if strings.IndexByte(s[d:m], '.') > 0 && isDomain(s[d:m]) {
 			return m, Email, m
 		}
 		return i, 0, m
@@ -538,15 +552,6 @@ func matchLink(s string, i, end int) (int, Kind, int) {
 		return k, URL, k
 	}
 	return i, 0, scanned
-}
-
-func indexByte(s string, c byte) int {
-	for i := 0; i < len(s); i++ {
-		if s[i] == c {
-			return i
-		}
-	}
-	return -1
 }
 
 // schemeLen returns the length of a leading "http://", "https://" or

@@ -1,30 +1,17 @@
 package nlp
 
 import (
-	"fmt"
 	"reflect"
 	"strings"
 	"testing"
 	"unsafe"
 )
 
-var kindNames = [...]string{
-	Word: "word", Number: "num", Punct: "punct", Quote: "quote", URL: "url",
-	Handle: "handle", Hashtag: "tag", Symbol: "sym", Email: "email",
-}
-
-func (k Kind) testString() string {
-	if int(k) < len(kindNames) {
-		return kindNames[k]
-	}
-	return fmt.Sprintf("kind%d", k)
-}
-
 // describe renders tokens as "text/kind" items.
 func describe(toks []Token) []string {
 	out := make([]string, len(toks))
 	for i, t := range toks {
-		out[i] = t.Text + "/" + t.Kind.testString()
+		out[i] = t.Text + "/" + t.Kind.String()
 	}
 	return out
 }
@@ -43,9 +30,9 @@ func TestTokenize(t *testing.T) {
 		{"lower-case hyphens", "tit-for-tat high-level long-standing", "tit-for-tat/word high-level/word long-standing/word"},
 		{"actor hyphens", "U.S.-Russia Russia-US Saudi-led", "U.S./word -/punct Russia/word Russia/word -/punct US/word Saudi/word -/punct led/word"},
 		{"hyphen before digits", "COVID-19 F-16 5-year", "COVID-19/word F-16/word 5-year/word"},
-		{"numbers", "5-6 1,500 3.5 2022–2023 10:30 27", "5-6/num 1,500/num 3.5/num 2022–2023/num 10:30/num 27/num"},
+		{"numbers", "5-6 1,500 3.5 2022–2023 10:30 27", "5-6/number 1,500/number 3.5/number 2022–2023/number 10:30/number 27/number"},
 		{"number and letters", "1990s 5G", "1990s/word 5G/word"},
-		{"number at sentence end", "in 2025.", "in/word 2025/num ./punct"},
+		{"number at sentence end", "in 2025.", "in/word 2025/number ./punct"},
 		{"acronyms", "U.S. U.K. a.m. Ph.D. e.g.", "U.S./word U.K./word a.m./word Ph.D./word e.g./word"},
 		{"abbreviations", "Dr. Smith and Gen. Milley, etc.", "Dr./word Smith/word and/word Gen./word Milley/word ,/punct etc./word"},
 		{"initials", "George W. Bush", "George/word W./word Bush/word"},
@@ -56,12 +43,12 @@ func TestTokenize(t *testing.T) {
 		{"url in brackets", "(https://x.org/y)", "(/punct https://x.org/y/url )/punct"},
 		{"bare urls", "pic.twitter.com/15fLz5rk8J example.com/path reuters.com www.kremlin.ru", "pic.twitter.com/15fLz5rk8J/url example.com/path/url reuters.com/url www.kremlin.ru/url"},
 		{"not a url", "U.S.A Visa.Rules", "U.S./word A/word Visa/word ./punct Rules/word"},
-		{"handle hashtag email", "@mfa_russia #Istanbul john.smith@example.org.", "@mfa_russia/handle #Istanbul/tag john.smith@example.org/email ./punct"},
-		{"lone signs", "@ # $5", "@/sym #/sym $/sym 5/num"},
-		{"emoji", "📹 🇷🇺 👍🏽 ❤️", "📹/sym 🇷🇺/sym 👍🏽/sym ❤️/sym"},
-		{"emoji zwj", "👩‍💻x", "👩‍💻/sym x/word"},
+		{"handle hashtag email", "@mfa_russia #Istanbul john.smith@example.org.", "@mfa_russia/handle #Istanbul/hashtag john.smith@example.org/email ./punct"},
+		{"lone signs", "@ # $5", "@/symbol #/symbol $/symbol 5/number"},
+		{"emoji", "📹 🇷🇺 👍🏽 ❤️", "📹/symbol 🇷🇺/symbol 👍🏽/symbol ❤️/symbol"},
+		{"emoji zwj", "👩‍💻x", "👩‍💻/symbol x/word"},
 		{"non-ASCII words", "Erdoğan İstanbul Élysée", "Erdoğan/word İstanbul/word Élysée/word"},
-		{"invalid utf-8", "a\xffb \xc3", "a/word \xff/sym b/word \xc3/sym"},
+		{"invalid utf-8", "a\xffb \xc3", "a/word \xff/symbol b/word \xc3/symbol"},
 		{"unicode spaces", "a\u00a0b\u2009c", "a/word b/word c/word"},
 	}
 	for _, tt := range tests {
@@ -118,5 +105,13 @@ func TestNormSharesText(t *testing.T) {
 	}
 	if n := testing.AllocsPerRun(100, func() { Tokenize(text, 0) }); n != 1 {
 		t.Errorf("Tokenize(%q) allocates %v times, want 1", text, n)
+	}
+}
+
+func TestKindString(t *testing.T) {
+	for k, want := range map[Kind]string{Word: "word", Email: "email", Kind(200): "kind(200)"} {
+		if got := k.String(); got != want {
+			t.Errorf("Kind(%d).String() = %q, want %q", k, got, want)
+		}
 	}
 }
