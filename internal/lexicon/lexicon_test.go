@@ -144,3 +144,90 @@ func BenchmarkDefault(b *testing.B) {
 		}
 	}
 }
+
+func TestDefaultOffices(t *testing.T) {
+	l := mustDefault(t)
+	tests := []struct {
+		name, country, title string
+		on                   string // a day the term must cover
+		notOn                string // a day it must not cover ("" to skip)
+	}{
+		{"Sergei Lavrov", "RUS", "Foreign Minister", "2025-06-01", "2003-01-01"},
+		{"Joe Biden", "USA", "President", "2025-01-19", "2025-01-20"},
+		{"Donald Trump", "USA", "President", "2025-01-20", "2024-06-01"},
+		{"Vladimir Putin", "RUS", "President", "2012-05-07", "2010-01-01"},
+		{"Wang Yi", "CHN", "Foreign Minister", "2024-03-01", "2023-03-01"},
+		{"Marco Rubio", "USA", "Secretary of State", "2025-01-21", "2025-01-20"},
+		{"Maria Zakharova", "RUS", "Foreign Ministry Spokeswoman", "2022-02-24", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name+"/"+tt.on, func(t *testing.T) {
+			var covers, coversNot bool
+			found := false
+			for i := range l.Offices {
+				o := &l.Offices[i]
+				if o.Name != tt.name || o.Country != tt.country || o.Title != tt.title {
+					continue
+				}
+				found = true
+				covers = covers || o.Covers(day(tt.on))
+				if tt.notOn != "" {
+					coversNot = coversNot || o.Covers(day(tt.notOn))
+				}
+			}
+			if !found {
+				t.Fatalf("no office %s %s %s", tt.name, tt.country, tt.title)
+			}
+			if !covers {
+				t.Errorf("%s as %s does not cover %s", tt.name, tt.title, tt.on)
+			}
+			if coversNot {
+				t.Errorf("%s as %s covers %s, want not", tt.name, tt.title, tt.notOn)
+			}
+		})
+	}
+}
+
+func TestDefaultSpotChecks(t *testing.T) {
+	l := mustDefault(t)
+	hasInst := func(country, sector, name string) bool {
+		for _, in := range l.Institutions {
+			if in.Country == country && in.Sector == sector && slices.Contains(in.Names, name) {
+				return true
+			}
+		}
+		return false
+	}
+	insts := []struct{ country, sector, name string }{
+		{"USA", "GOV", "State Department"},
+		{"USA", "GOV", "Pentagon"},
+		{"RUS", "SPY", "FSB"},
+		{"RUS", "MED", "TASS"},
+		{"RUS", "GOV", "MFA Russia"},
+		{"FRA", "GOV", "Quai d'Orsay"},
+		{"IRN", "MIL", "IRGC"},
+		{"PRK", "MED", "KCNA"},
+		{"", "GOV", "foreign ministry"},
+		{"", "GOV", "embassy"},
+		{"", "MIL", "armed forces"},
+	}
+	for _, tt := range insts {
+		if !hasInst(tt.country, tt.sector, tt.name) {
+			t.Errorf("no institution %q with country %q sector %s", tt.name, tt.country, tt.sector)
+		}
+	}
+	bodies := map[string]string{"United Nations": "UNO", "Security Council": "UNO", "EU": "EUR", "European Commission": "EUR", "NATO": "NAT", "African Union": "AFR", "ASEAN": "ASN", "IAEA": "IGO"}
+	for name, code := range bodies {
+		i := slices.IndexFunc(l.Bodies, func(b Body) bool { return slices.Contains(b.Names, name) })
+		if i < 0 || l.Bodies[i].Code != code {
+			t.Errorf("body %q not found with code %s", name, code)
+		}
+	}
+	titles := map[string]string{"foreign minister": "GOV", "general": "MIL", "lawmaker": "LEG", "journalist": "MED", "spokeswoman": "GOV", "protesters": "CVL"}
+	for name, sector := range titles {
+		i := slices.IndexFunc(l.Titles, func(tt Title) bool { return slices.Contains(tt.Names, name) })
+		if i < 0 || l.Titles[i].Sector != sector {
+			t.Errorf("title %q not found with sector %s", name, sector)
+		}
+	}
+}
