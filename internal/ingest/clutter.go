@@ -21,14 +21,28 @@ type clutterRule struct {
 	// sentences that merely mention "subscribe" or "photo" are longer than
 	// the chrome the rule targets.
 	maxLen int
+	// need lists lower-case strings of which the paragraph must contain
+	// one for the rule to be tried; it keeps unanchored patterns cheap.
+	// Empty means always try.
+	need []string
+	// tailOnly marks patterns anchored at the end of the paragraph whose
+	// match spans less than its last 80 bytes.
+	tailOnly bool
 	// tail marks rules that open a page's closing chrome (the comment
 	// section): when one matches in the last part of the text, everything
 	// after it is dropped too.
 	tail bool
 }
 
-func rule(name string, maxLen int, tail bool, pattern string) clutterRule {
-	return clutterRule{name: name, re: regexp.MustCompile(pattern), maxLen: maxLen, tail: tail}
+// tailRule is rule for a pattern anchored at the end; see tailOnly.
+func tailRule(name string, maxLen int, pattern string, need ...string) clutterRule {
+	r := rule(name, maxLen, false, pattern, need...)
+	r.tailOnly = true
+	return r
+}
+
+func rule(name string, maxLen int, tail bool, pattern string, need ...string) clutterRule {
+	return clutterRule{name: name, re: regexp.MustCompile(pattern), maxLen: maxLen, tail: tail, need: need}
 }
 
 // readTime matches read-time notes: "6 minute read", "4 min read",
@@ -46,21 +60,21 @@ var clutterRules = []clutterRule{
 	rule("follow prompt", 160, false, `(?i)^follow(?: us| \S+(?: \S+)?)? on (?:twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|bluesky|google news)\b`),
 	rule("follow prompt", 40, false, `(?i)^follow us\W*$`),
 	rule("comment prompt", 60, true, `(?i)^(?:leave a (?:comment|reply)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|comments?(?: \(\d+\))?|\d+ comments?|no comments(?: yet)?|show comments|view comments|load comments|comments are closed|discussion|what do you think\?)\W*$`),
-	rule("byline", 300, false, `(?i)`+readTime),
-	rule("byline", 300, false, `(?i)\bno comments on\b`),
-	rule("caption", 300, false, `(?i)(?:^|[\s(\[])(?:photo(?:graph)?|image|picture|pictured|file photo|caption|credit|photo credit|illustration)\s*(?:by\s+\S+|:)`),
+	rule("byline", 300, false, `(?i)`+readTime, "min read", "mins read", "min. read", "minute read", "minutes read", "min reading", "minute reading", "reading time", "min-read", "minute-read"),
+	rule("byline", 300, false, `(?i)\bno comments on\b`, "no comments on"),
+	rule("caption", 300, false, `(?i)(?:^|[\s(\[])(?:photo(?:graph)?|image|picture|pictured|file photo|caption|credit|photo credit|illustration)\s*(?:by\s+\S+|:)`, "photo", "image", "picture", "caption", "credit", "illustration"),
 	rule("caption", 300, false, `(?i)^[(\[]?(?:photo|image|picture|file photo|illustration|video)\b\s*[\-–—:|]`),
-	rule("caption", 300, false, `(?i)(?:\b\w+(?: \w+)?\s*/\s*(?:reuters|ap|afp|getty images|getty|epa(?:-efe)?|anadolu(?: agency)?|tass|ria novosti|sputnik|xinhua|shutterstock|bloomberg|ap photo|pool))\)?\s*$`),
-	rule("caption", 300, false, `(?i)\((?:ap|afp|reuters|epa) photo\b|\bvia getty images\s*\)?$|\bgetty images\s*\)?$`),
-	rule("social embed", 600, false, `(?i)pic\.twitter\.com/|\bt\.co/\w+|\binstagram\.com/p/|view this post on instagram|a post shared by\b|watch on youtube|embedded (?:video|post|tweet)`),
-	rule("social embed", 160, false, `^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.{0,40}\d{4}$`),
-	rule("cookie notice", 400, false, `(?i)\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|by continuing to (?:use|browse))\b`),
+	tailRule("caption", 300, `(?i)(?:\b\w+(?: \w+)?\s*/\s*(?:reuters|ap|afp|getty images|getty|epa(?:-efe)?|anadolu(?: agency)?|tass|ria novosti|sputnik|xinhua|shutterstock|bloomberg|ap photo|pool))\)?\s*$`, "/"),
+	tailRule("caption", 300, `(?i)\((?:ap|afp|reuters|epa) photo\b|\bvia getty images\s*\)?$|\bgetty images\s*\)?$`, "photo", "getty"),
+	rule("social embed", 600, false, `(?i)pic\.twitter\.com/|\bt\.co/\w+|\binstagram\.com/p/|view this post on instagram|a post shared by\b|watch on youtube|embedded (?:video|post|tweet)`, "pic.twitter", "t.co/", "instagram", "a post shared", "youtube", "embedded"),
+	rule("social embed", 160, false, `^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.{0,40}\d{4}$`, "(@"),
+	rule("cookie notice", 400, false, `(?i)\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|by continuing to (?:use|browse))\b`, "cookie", "by continuing"),
 	rule("page chrome", 120, false, `(?i)^(?:click here|tap here|download (?:our|the) app|listen to (?:this )?article|print this (?:page|article)|back to top|skip to (?:main )?content|report an? (?:error|typo|correction)|all rights reserved|tags?\s*:|topics?\s*:|filed under\b|categories\s*:|more\s*:)\b.{0,100}$`),
 	rule("page chrome", 30, false, `(?i)^(?:close|menu|search|home|top|next|previous|back|more|loading\.*)\W*$`),
 	rule("page chrome", 160, false, `(?i)^(?:©|\(c\)|copyright\b)`),
-	rule("page chrome", 200, false, `(?i)\ball rights reserved\W*$`),
-	rule("page chrome", 200, false, `^The post .+ appeared first on .+$`),
-	rule("breadcrumb", 160, false, `^(?:[^›»>/|]{1,30}\s+[›»>]\s+){2,}[^›»>]{1,60}$`),
+	rule("page chrome", 200, false, `(?i)\ball rights reserved\W*$`, "all rights reserved"),
+	rule("page chrome", 200, false, `^The post .+ appeared first on .+$`, "appeared first on"),
+	rule("breadcrumb", 160, false, `^(?:[^›»>/|]{1,30}\s+[›»>]\s+){2,}[^›»>]{1,60}$`, "›", "»", ">"),
 }
 
 // bylineRE matches the author/date lines under a headline: "By Jane Doe",
@@ -151,9 +165,31 @@ func cleanParagraphs(paras []string, title string, findTitle bool) ([]string, cl
 // matchClutter returns the first rule p matches, or nil.
 func matchClutter(p string) *clutterRule {
 	n := utf8.RuneCountInString(p)
+	lower := ""
 	for i := range clutterRules {
 		r := &clutterRules[i]
-		if n <= r.maxLen && r.re.MatchString(p) {
+		if n > r.maxLen {
+			continue
+		}
+		if len(r.need) > 0 {
+			if lower == "" {
+				lower = strings.ToLower(p)
+			}
+			if !containsAny(lower, r.need) {
+				continue
+			}
+		}
+		s := p
+		if r.tailOnly && len(s) > 80 {
+			// The rule is anchored at the end: only the end needs looking
+			// at, which spares the backtracking at every position.
+			i := len(s) - 80
+			for i < len(s) && !utf8.RuneStart(s[i]) {
+				i++
+			}
+			s = s[i:]
+		}
+		if r.re.MatchString(s) {
 			return r
 		}
 	}
@@ -241,4 +277,13 @@ func squash(s string) string {
 		}
 	}
 	return b.String()
+}
+
+func containsAny(s string, subs []string) bool {
+	for _, sub := range subs {
+		if strings.Contains(s, sub) {
+			return true
+		}
+	}
+	return false
 }

@@ -124,6 +124,9 @@ var (
 // "28 February 2025", "Feb. 28, 2025", "2025-02-28". When several forms
 // occur, the earliest in the text wins.
 func findDate(s string) (time.Time, bool) {
+	if !hasYear(s) {
+		return time.Time{}, false
+	}
 	best, bestAt := time.Time{}, -1
 	try := func(at int, y, m, d string, mon time.Month) {
 		year, err1 := strconv.Atoi(y)
@@ -156,4 +159,21 @@ func findDate(s string) (time.Time, bool) {
 		try(m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]], 0)
 	}
 	return best, bestAt >= 0
+}
+
+// hasYear reports whether s has a run of four digits, which every date
+// findDate reads contains.
+func hasYear(s string) bool {
+	run := 0
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			run++
+			if run == 4 {
+				return true
+			}
+		} else {
+			run = 0
+		}
+	}
+	return false
 }
