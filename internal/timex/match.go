@@ -91,9 +91,11 @@ func (m *matcher) extend(x Expr, i int) Expr {
 	return x
 }
 
-// future reports whether an ambiguous expression at token i is read as
-// pointing after publication.
-func (m *matcher) future(i int) bool {
+// future reports whether an ambiguous expression spanning tokens [i, j) is
+// read as pointing after publication: in auto mode, when a future marker
+// stands up to eight tokens before it or four after it in the same clause
+// ("will meet on Monday", "the summit on June 26 will focus on").
+func (m *matcher) future(i, j int) bool {
 	switch m.mode {
 	case modePast:
 		return false
@@ -101,26 +103,40 @@ func (m *matcher) future(i int) bool {
 		return true
 	}
 	for k, n := i-1, 0; k >= 0 && n < 8; k, n = k-1, n+1 {
-		t := &m.toks[k]
-		if t.kind == kPunct {
-			switch punct(t.val) {
-			case pComma, pSemi, pColon, pPeriod, pQuote:
-				return false
-			}
-			continue
+		if v, stop := m.futureMarker(k); stop {
+			return v
 		}
-		switch t.kw {
-		case kwFuture:
-			return true
-		case kwSet, kwIntent:
-			if m.kwAt(k+1) == kwTo {
-				return true
-			}
-		case kwClause:
-			return false
+	}
+	for k, n := j, 0; k < len(m.toks) && n < 4; k, n = k+1, n+1 {
+		if v, stop := m.futureMarker(k); stop {
+			return v
 		}
 	}
 	return false
+}
+
+// futureMarker inspects token k for future(): future reports a future
+// marker, stop a marker or a clause boundary.
+func (m *matcher) futureMarker(k int) (future, stop bool) {
+	t := &m.toks[k]
+	if t.kind == kPunct {
+		switch punct(t.val) {
+		case pComma, pSemi, pColon, pPeriod, pQuote:
+			return false, true
+		}
+		return false, false
+	}
+	switch t.kw {
+	case kwFuture:
+		return true, true
+	case kwSet, kwIntent:
+		if m.kwAt(k+1) == kwTo {
+			return true, true
+		}
+	case kwClause:
+		return false, true
+	}
+	return false, false
 }
 
 // at tries every rule at token i and returns the expression found with the
@@ -326,7 +342,7 @@ func (m *matcher) inferDay(i, j, mon, day int) Expr {
 	if !m.hasPub {
 		return m.mk(i, j, time.Time{}, Day, true, false)
 	}
-	fut := m.future(i)
+	fut := m.future(i, j)
 	y := m.p().Year()
 	d := dayDate(y, mon, day)
 	if d.IsZero() && mon == 2 && day == 29 {
@@ -362,7 +378,7 @@ func (m *matcher) inferMonth(i, j, mon int) Expr {
 	}
 	y := m.p().Year()
 	diff := mon - int(m.p().Month())
-	if m.future(i) {
+	if m.future(i, j) {
 		if diff < 0 {
 			y++
 		}
@@ -539,7 +555,11 @@ func (m *matcher) weekday(i int) (Expr, int, bool) {
 	} else if x, k, ok := m.dayFirst(j); ok {
 		return m.extend(x, i), k, true
 	}
-	return m.weekdayRel(i, i+1, time.Weekday(t.val), m.future(i), false)
+	j = i + 1
+	if m.kwAt(j) == kwPartOfDay {
+		j++
+	}
+	return m.weekdayRel(i, j, time.Weekday(t.val), m.future(i, j), false)
 }
 
 // weekdayRel resolves weekday wd for an expression spanning tokens [i, j),
@@ -624,8 +644,9 @@ func (m *matcher) period(unit, n int) (time.Time, Precision) {
 }
 
 // weekend returns the Monday of the ISO week holding the weekend meant by
-// "the weekend" (dir 0), "last weekend" (-1) or "next weekend" (1).
-func (m *matcher) weekend(i, dir int) time.Time {
+// "the weekend" (dir 0), "last weekend" (-1) or "next weekend" (1), for an
+// expression spanning tokens [i, j).
+func (m *matcher) weekend(i, j, dir int) time.Time {
 	if !m.hasPub {
 		return time.Time{}
 	}
@@ -636,7 +657,7 @@ func (m *matcher) weekend(i, dir int) time.Time {
 	case 1:
 		return m.monday(1)
 	}
-	if onWeekend || m.future(i) {
+	if onWeekend || m.future(i, j) {
 		return m.monday(0)
 	}
 	return m.monday(-1)
@@ -677,7 +698,7 @@ func (m *matcher) modified(i int) (Expr, int, bool) {
 			return m.mk(i, j+1, time.Time{}, Unknown, true, dir > 0), j + 1, true
 		}
 	case kwWeekend:
-		return m.mk(i, j+1, m.weekend(i, dir), Week, true, dir > 0), j + 1, true
+		return m.mk(i, j+1, m.weekend(i, j+1, dir), Week, true, dir > 0), j + 1, true
 	case kwWeekday:
 		if t.flags&fUpper == 0 {
 			return no, 0, false
@@ -688,7 +709,7 @@ func (m *matcher) modified(i int) (Expr, int, bool) {
 		case 1:
 			return m.weekdayRel(i, j+1, time.Weekday(t.val), true, true)
 		}
-		return m.weekdayRel(i, j+1, time.Weekday(t.val), m.future(i), false)
+		return m.weekdayRel(i, j+1, time.Weekday(t.val), m.future(i, j+1), false)
 	case kwMonth:
 		if t.flags&fUpper == 0 || t.flags&fAbbr != 0 {
 			return no, 0, false
@@ -881,7 +902,7 @@ func (m *matcher) vague(i int) (Expr, int, bool) {
 			return m.mk(i, j+1, time.Time{}, Unknown, true, false), j + 1, true
 		}
 	case kwWeekend:
-		return m.mk(theAt, j+1, m.weekend(theAt, 0), Week, true, false), j + 1, true
+		return m.mk(theAt, j+1, m.weekend(theAt, j+1, 0), Week, true, false), j + 1, true
 	case kwEdge:
 		// "the end of the year", "the start of the month": the current one.
 		if m.kwAt(j+1) == kwOf && m.kwAt(j+2) == kwThe && m.kwAt(j+3) == kwUnit && m.toks[j+3].flags&fPlural == 0 {
