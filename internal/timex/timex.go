@@ -2,31 +2,37 @@
 // resolves them against the publication date of the article.
 //
 // Find scans one sentence (or any text) with hand-written rules anchored on
-// the publication date; it does not guess the current time. The rules assume
+// the publication date; it never looks at the clock. The rules assume
 // past-tense news reporting: a bare weekday ("on Thursday") is the most
-// recent such day on or before publication, a day or month without a year
-// ("February 27", "in March") takes the publication year unless that lands
-// more than about two months after publication, in which case the previous
-// year is used. A future reading is taken when "next" or "coming" modifies
-// the expression or when a future marker ("will", "’ll", "expected",
-// "scheduled", "planned", "upcoming", "set to") stands shortly before it in
-// the same clause; FindTense forces either reading.
+// recent such day on or before publication (the publication day itself
+// included), and a day or month without a year ("February 27", "in March")
+// takes the publication year unless that lands more than about two months
+// after publication, in which case the previous year is used. A future
+// reading is taken when "next" or "coming" modifies the expression, or when
+// a future marker ("will", "would", "’ll", "expected", "scheduled",
+// "planned", "upcoming", "plans to", "hopes to", "set to") stands up to
+// eight words before it or four after it in the same clause; then weekdays
+// count forward (same day included) and a day or month earlier in the year
+// than publication moves to the next year. FindTense fixes the reading for
+// a whole text instead.
 //
 // What is found and how it resolves (published Friday 2025-02-28):
 //
 //	February 27, 2025 / Feb. 27, 2025 / 27 February 2025 / 2025-02-27  2025-02-27  Day
 //	on February 12 / a February 12 phone call                          2025-02-12  Day, relative
 //	Thursday, February 27 / Thursday’s talks / on Thursday evening      2025-02-27  Day
-//	last Thursday / next Tuesday                                        2025-02-20 / 2025-03-04
+//	last Thursday / next Tuesday (strictly before / after publication)  2025-02-27 / 2025-03-04
 //	today, tonight, yesterday, tomorrow, this morning, last night      Day
-//	in February 2022 / mid-March / in late February                     Month
+//	in February 2022 / mid-March / in late February / last February     Month
 //	in 2022 / the 2022 invasion / early 2023 / late last year / 2022-23 Year (first year of a range)
 //	this week / last week / earlier this week / the weekend             Week (Date is the Monday)
 //	last month / earlier this month / next month / two months ago       Month
 //	last year / this year / two years ago / a decade ago                Year
+//	the end of the year / last summer / in the summer of 2022          Year
 //	three days ago / two weeks ago                                      Day / Week
 //	recently, in recent years, over the past decade, for years,
-//	in the coming weeks, several years ago, the 1990s                   Unknown, zero Date
+//	in the coming weeks, several years ago, the 1990s, last winter      Unknown, zero Date
+//	January 2 of that year                                              Day, zero Date
 //
 // Decades ("the 1990s") are reported with Unknown precision and a zero Date:
 // they name a span too long to date an event. Prepositions are left out of
@@ -34,11 +40,13 @@
 // "Thursday"), but kept in vague ones where they carry the meaning ("for
 // years", "in recent years").
 //
-// Not matched: times of day, "may" and "march" as verbs (lower case), "May"
-// or "March" without a day, a year or a preposition such as "in" or "since"
-// in front, numbers that are not years ("60 diplomats", "1,500", "2000
-// GMT"), ordinals without a month ("second round") and ranges such as "5-6
-// hours". Slash dates are taken only when unambiguous ("27/02/2025").
+// Not matched: times of day; "may" and "march" as verbs (month and weekday
+// names must be capitalized); a month name with neither a day, a year nor a
+// preposition such as "in", "since", "by" or "early" in front ("Theresa
+// May"); numbers that are not years ("60 diplomats", "1,500", "2000 GMT",
+// "about 2000", "Resolution 1973"); ordinals without a month ("second
+// round"); ranges such as "5-6 hours"; named days ("Bloody Sunday", "Good
+// Friday"). Slash dates are taken only when unambiguous ("27/02/2025").
 //
 // All functions are safe for concurrent use and never panic, whatever the
 // input, invalid UTF-8 included.
