@@ -28,14 +28,15 @@ const (
 // splits after the quote). Abbreviations, initials, decimals, URLs and
 // handles do not end sentences; an abbreviation such as "U.S." or "Feb."
 // does when a capitalized common sentence starter ("The", "He", "In", …)
-// follows. A paragraph of one short line without final punctuation is a
-// single sentence with Headline set. A leading news dateline stays in the
+// follows. A paragraph of one short line (at most 160 bytes and 24 tokens)
+// without final punctuation is a single sentence with Headline set. A leading news dateline stays in the
 // first sentence of its paragraph and is measured by Sentence.Dateline.
 //
 // Split never fails; on invalid UTF-8 the offending bytes become Symbol
-// tokens. It is safe for concurrent use. The sentences' Text and tokens
-// share memory with body; all sentences' Tokens are slices of one array,
-// each capped at its own length.
+// tokens. It is safe for concurrent use. The sentences' Text and the
+// tokens' Text share memory with body; Norms that differ from Text share
+// one buffer per call. All sentences' Tokens are slices of one array, each
+// capped at its own length, so appending to one never overwrites another.
 func Split(body string) []Sentence {
 	var sp splitter
 	sp.body = body

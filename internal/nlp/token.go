@@ -33,8 +33,9 @@ import (
 //     selectors) and flag pairs are single Symbol tokens. Bytes that are not
 //     valid UTF-8 become one-byte Symbol tokens.
 //
-// Tokenize is safe for concurrent use; the returned tokens share memory
-// with text.
+// Tokenize is safe for concurrent use. Token Text shares memory with text;
+// a Norm equal to Text shares it too, and the other Norms share one buffer
+// per call.
 func Tokenize(text string, base int) []Token {
 	var tz tokenizer
 	tz.init(len(text))
