@@ -771,7 +771,14 @@ func (m *matcher) prefixed(i int) (Expr, int, bool) {
 	j := i + 1
 	if m.punctAt(j) == pDash && m.adjacent(i) && m.adjacent(j) {
 		j++
-	} else if k == kwMid {
+	}
+	if (k == kwEarlier || k == kwLater) && m.kwAt(j) == kwIn && m.kwAt(j+1) == kwThe && m.kwAt(j+2) == kwUnit {
+		// "earlier in the week", "later in the year": the current period.
+		switch u := m.toks[j+2].val; {
+		case m.toks[j+2].flags&fPlural == 0 && (u == uWeek || u == uMonth || u == uYear):
+			d, p := m.period(u, 0)
+			return m.mk(i, j+3, d, p, true, false), j + 3, true
+		}
 		return no, 0, false
 	}
 	if m.kwAt(j) == kwOn && k != kwEarlier && k != kwMid {
@@ -811,6 +818,14 @@ func (m *matcher) quantity(i int) (n, next int, ok bool) {
 	}
 	switch t.kw {
 	case kwNum:
+		// "twenty-five"
+		if t.val >= 20 && t.val%10 == 0 && m.punctAt(i+1) == pDash && m.adjacent(i) && m.adjacent(i+1) &&
+			m.kwAt(i+2) == kwNum && m.toks[i+2].val < 10 {
+			return t.val + m.toks[i+2].val, i + 3, true
+		}
+		if m.punctAt(i-1) == pDash && m.adjacent(i-1) && m.kwAt(i-2) == kwNum {
+			return 0, 0, false // the tail of "twenty-five"
+		}
 		return t.val, i + 1, true
 	case kwA:
 		if m.kwAt(i+1) == kwFew {

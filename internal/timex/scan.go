@@ -180,7 +180,8 @@ func buildKeywords() map[string]entry {
 		"nine", "ten", "eleven", "twelve"} {
 		m[w] = entry{kw: kwNum, val: i + 1}
 	}
-	for w, v := range map[string]int{"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50} {
+	for w, v := range map[string]int{"fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+		"sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90} {
 		m[w] = entry{kw: kwNum, val: v}
 	}
 	set := func(k kw, words ...string) {
@@ -412,7 +413,8 @@ func scanNumber(s string, i int) (token, int) {
 		}
 		break
 	}
-	if j < len(s) && isLetter(s[j]) {
+	if j < len(s) && isLetter(s[j]) && !(s[j] == 'T' && j+1 < len(s) && isDigit(s[j+1])) {
+		// A letter suffix, except the T of "2025-02-27T10:00".
 		k := j
 		for k < len(s) && isLetter(s[k]) {
 			k++
