@@ -20,8 +20,8 @@ func TestDefaultCounts(t *testing.T) {
 	if got := len(l.Countries); got != 197 {
 		t.Errorf("len(Countries) = %d, want 197 (193 UN members + PSE, TWN, XKX, VAT)", got)
 	}
-	if got := len(l.Places); got < 200 {
-		t.Errorf("len(Places) = %d, want at least 200", got)
+	if got := len(l.Places); got < 500 {
+		t.Errorf("len(Places) = %d, want at least 500", got)
 	}
 }
 
