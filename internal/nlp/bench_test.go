@@ -51,3 +51,31 @@ func BenchmarkTokenize(b *testing.B) {
 		Tokenize(body, 0)
 	}
 }
+
+// BenchmarkSplitArticles splits the golden inputs one article at a time,
+// the way the pipeline calls Split.
+func BenchmarkSplitArticles(b *testing.B) {
+	inputs, err := filepath.Glob("testdata/*.input")
+	if err != nil || len(inputs) == 0 {
+		b.Fatalf("no testdata inputs: %v", err)
+	}
+	var bodies []string
+	size, n := 0, 0
+	for _, in := range inputs {
+		src, err := os.ReadFile(in)
+		if err != nil {
+			b.Fatal(err)
+		}
+		bodies = append(bodies, string(src))
+		size += len(src)
+		n += len(Split(string(src)))
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	for b.Loop() {
+		for _, body := range bodies {
+			Split(body)
+		}
+	}
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+}
