@@ -419,3 +419,20 @@ func TestFormat(t *testing.T) {
 		}
 	}
 }
+
+func TestFindAllocs(t *testing.T) {
+	tests := []struct {
+		text string
+		want float64
+	}{
+		{"The two delegations discussed the operations of their embassies.", 0},
+		{"Russia expelled 60 diplomats and closed two consulates.", 0},
+		{"Diplomats met in Istanbul on Thursday and again last week.", 1},
+	}
+	for _, tt := range tests {
+		got := testing.AllocsPerRun(100, func() { _ = Find(tt.text, 0, friFeb28) })
+		if got != tt.want {
+			t.Errorf("Find(%q) allocates %v times, want %v", tt.text, got, tt.want)
+		}
+	}
+}
