@@ -37,6 +37,7 @@ func commands() map[string]command {
 		"show":     {"print a stored document", runShow},
 		"events":   {"list stored events", runEvents},
 		"migrate":  {"bring the database schema up to date", runMigrate},
+		"eval":     {"score the coder against gold annotations", runEval},
 	}
 }
 
