@@ -36,14 +36,18 @@ func FuzzSplit(f *testing.F) {
 	f.Fuzz(func(t *testing.T, body string) {
 		sents := Split(body)
 		checkSplit(t, body, sents)
-		// Splitting a sentence's paragraph again gives the same sentences.
+		// Split decides each boundary from the sentence's own tokens, so a
+		// sentence split again on its own is one sentence with the same
+		// tokens.
 		for _, s := range sents {
-			if s.Headline {
-				continue
-			}
 			again := Split(s.Text)
-			if len(again) == 0 || again[0].Start != 0 {
+			if len(again) != 1 || again[0].Text != s.Text || len(again[0].Tokens) != len(s.Tokens) {
 				t.Fatalf("Split(%q) of sentence %d gives %q", s.Text, s.Index, texts(again))
+			}
+			for k, tok := range again[0].Tokens {
+				if tok.Text != s.Tokens[k].Text || tok.Kind != s.Tokens[k].Kind {
+					t.Fatalf("sentence %q split alone: token %d is %q/%v, was %q/%v", s.Text, k, tok.Text, tok.Kind, s.Tokens[k].Text, s.Tokens[k].Kind)
+				}
 			}
 		}
 	})
