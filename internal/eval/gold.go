@@ -3,11 +3,12 @@
 // quotes, meetings and meeting participants, micro-averaged over a
 // directory of documents.
 //
-// Matching is one-to-one and maximal: first a maximum matching over the
-// pairs that share a sentence, then augmenting paths over every compatible
-// pair, trying same-sentence pairs first. The second step never loses a
-// match; it re-routes a same-sentence pair only when that lets one more gold
-// item match. See Score for the rules of each kind of item.
+// Matching is one-to-one and maximal: a maximum matching grown first over
+// the pairs that share a sentence (and, for events, the same code and
+// date), then over every compatible pair, by augmenting paths that try
+// preferred pairs first. A later step never loses a match; it re-routes a
+// preferred pair only when that lets one more gold item match. See Score
+// for the rules of each kind of item.
 package eval
 
 import (

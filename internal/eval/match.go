@@ -1,35 +1,33 @@
 package eval
 
 import (
+	"sort"
 	"strings"
 	"unicode"
 )
 
 // match pairs left items (gold) with right items (predictions) one to one.
-// edge reports whether left i and right j may pair; pref whether that pair
-// is preferred (same sentence). It returns, for each left item, the index
-// of its right partner or -1.
+// edge reports whether left i and right j may pair; rank, from 0 to
+// maxRank, how much that pair is preferred (same sentence, then same code
+// and date). It returns, for each left item, the index of its right
+// partner or -1.
 //
-// It first finds a maximum matching over preferred pairs, then extends it
-// with augmenting paths over all pairs, preferred ones tried first, so the
-// result is a maximum matching over all pairs. Ties break by input order,
-// which makes the result deterministic.
-func match(nl, nr int, edge, pref func(i, j int) bool) []int {
-	adjPref := make([][]int, nl)
-	adjAll := make([][]int, nl)
+// It grows a maximum matching in phases: first over the pairs of the top
+// rank, then adding each lower rank in turn, always through augmenting
+// paths that try higher-ranked pairs first. The result is a maximum
+// matching over all pairs; a later phase re-routes a preferred pair only
+// when that lets one more left item match. Ties break by input order, so
+// the result is deterministic.
+func match(nl, nr int, edge func(i, j int) bool, rank func(i, j int) int, maxRank int) []int {
+	type cand struct{ j, rank int }
+	adj := make([][]cand, nl)
 	for i := 0; i < nl; i++ {
-		var other []int
 		for j := 0; j < nr; j++ {
-			if !edge(i, j) {
-				continue
-			}
-			if pref(i, j) {
-				adjPref[i] = append(adjPref[i], j)
-			} else {
-				other = append(other, j)
+			if edge(i, j) {
+				adj[i] = append(adj[i], cand{j, rank(i, j)})
 			}
 		}
-		adjAll[i] = append(append([]int(nil), adjPref[i]...), other...)
+		sort.SliceStable(adj[i], func(a, b int) bool { return adj[i][a].rank > adj[i][b].rank })
 	}
 	left := make([]int, nl)
 	right := make([]int, nr)
@@ -39,25 +37,28 @@ func match(nl, nr int, edge, pref func(i, j int) bool) []int {
 	for j := range right {
 		right[j] = -1
 	}
-	var try func(adj [][]int, i int, seen []bool) bool
-	try = func(adj [][]int, i int, seen []bool) bool {
-		for _, j := range adj[i] {
-			if seen[j] {
+	var try func(i, min int, seen []bool) bool
+	try = func(i, min int, seen []bool) bool {
+		for _, c := range adj[i] {
+			if c.rank < min {
+				break
+			}
+			if seen[c.j] {
 				continue
 			}
-			seen[j] = true
-			if right[j] < 0 || try(adj, right[j], seen) {
-				right[j] = i
-				left[i] = j
+			seen[c.j] = true
+			if right[c.j] < 0 || try(right[c.j], min, seen) {
+				right[c.j] = i
+				left[i] = c.j
 				return true
 			}
 		}
 		return false
 	}
-	for _, adj := range [][][]int{adjPref, adjAll} {
+	for min := maxRank; min >= 0; min-- {
 		for i := 0; i < nl; i++ {
 			if left[i] < 0 {
-				try(adj, i, make([]bool, nr))
+				try(i, min, make([]bool, nr))
 			}
 		}
 	}

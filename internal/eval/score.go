@@ -218,7 +218,23 @@ func matchEvents(golds []GoldEvent, preds []pred, byCode bool) eventMatch {
 	}
 	edge := func(i, j int) bool { return agree(golds[i], preds[j]) && direction(golds[i], preds[j]) != 0 }
 	pref := func(i, j int) bool { return sameSentence(golds[i].Sentence, preds[j].sentence) }
-	m := eventMatch{gold: match(len(golds), len(preds), edge, pref), absorbed: make([]bool, len(preds)), matched: make([]bool, len(preds))}
+	// Same sentence first (SPEC §5); among those, the same code, then the
+	// same date, so that the code and date scores do not depend on which
+	// of two equally good root-level pairs was taken.
+	rank := func(i, j int) int {
+		r := 0
+		if pref(i, j) {
+			r += 4
+		}
+		if golds[i].CAMEO == preds[j].code {
+			r += 2
+		}
+		if sameDate(golds[i].Date, preds[j].date) {
+			r++
+		}
+		return r
+	}
+	m := eventMatch{gold: match(len(golds), len(preds), edge, rank, 7), absorbed: make([]bool, len(preds)), matched: make([]bool, len(preds))}
 	for _, j := range m.gold {
 		if j >= 0 {
 			m.matched[j] = true
@@ -388,8 +404,13 @@ func scoreQuotes(res *DocResult, golds []GoldQuote, preds []record.Quote) {
 	edge := func(i, j int) bool {
 		return quoteTextsMatch(golds[i].Text, preds[j].Text) && speakerAgrees(golds[i], preds[j].Speaker)
 	}
-	exact := func(i, j int) bool { return normText(golds[i].Text) == normText(preds[j].Text) }
-	m := match(len(golds), len(preds), edge, exact)
+	exact := func(i, j int) int {
+		if normText(golds[i].Text) == normText(preds[j].Text) {
+			return 1
+		}
+		return 0
+	}
+	m := match(len(golds), len(preds), edge, exact, 1)
 	used := make([]bool, len(preds))
 	for i, j := range m {
 		if j >= 0 {
@@ -412,8 +433,14 @@ func scoreMeetings(res *DocResult, golds []GoldMeeting, preds []record.Meeting) 
 	edge := func(i, j int) bool {
 		return sameDate(golds[i].Date, preds[j].Date) && strings.EqualFold(golds[i].Country, strings.TrimSpace(preds[j].Country))
 	}
-	never := func(i, j int) bool { return false }
-	m := match(len(golds), len(preds), edge, never)
+	// Among meetings of the same date and country, prefer the same place.
+	place := func(i, j int) int {
+		if p := normText(preds[j].Place); p != "" && strings.Contains(normText(golds[i].Place), p) {
+			return 1
+		}
+		return 0
+	}
+	m := match(len(golds), len(preds), edge, place, 1)
 	used := make([]bool, len(preds))
 	for i, j := range m {
 		g := golds[i]

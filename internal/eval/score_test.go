@@ -91,6 +91,10 @@ func TestScoreEvents(t *testing.T) {
 			[]GoldEvent{gev("USA", "RUS", "046", false, s1, sp("2025-02-27")), gev("USA", "RUS", "041", false, s2, sp("2025-02-12"))},
 			[]record.Event{pev("USA", "RUS", "041", rep, "  The two sides also talked by  telephone. ", sp("2025-02-12")), pev("USA", "RUS", "046", rep, s1, sp("2025-02-27"))},
 			want{Counts{2, 0, 0}, Counts{2, 0, 0}, Ratio{2, 2}}},
+		{"same code and date break ties within a sentence",
+			[]GoldEvent{gev("USA", "RUS", "041", true, s1, sp("2025-02-12")), gev("USA", "RUS", "044", true, s1, sp("2025-02-18"))},
+			[]record.Event{pev("USA", "RUS", "044", rep, s1, sp("2025-02-18")), pev("USA", "RUS", "041", rep, s1, sp("2025-02-12"))},
+			want{Counts{2, 0, 0}, Counts{2, 0, 0}, Ratio{2, 2}}},
 		{"matching is maximal, not greedy",
 			// The first gold event could take either prediction; taking
 			// the first would leave the second gold event unmatched.
