@@ -38,6 +38,7 @@ func commands() map[string]command {
 		"events":   {"list stored events", runEvents},
 		"migrate":  {"bring the database schema up to date", runMigrate},
 		"eval":     {"score the coder against gold annotations", runEval},
+		"lexicon":  {"check the lexicons (lexicon check [DIR])", runLexicon},
 	}
 }
 

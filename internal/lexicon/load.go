@@ -133,10 +133,13 @@ func (l *Lexicon) validate() ErrorList {
 
 // Check loads the lexicon files of fsys, merges them over the embedded
 // defaults and validates the result. It returns nil or an ErrorList with
-// every problem, each as "file:line: message" with file relative to fsys.
-// Check(nil) checks the embedded defaults alone; their positions read
-// "data/countries.txt:12". A broken default lexicon (a bug in parley) is
-// reported as a plain error when fsys is not nil.
+// every problem, each as "file:line: message". Problems in fsys carry the
+// bare file name ("places.txt", since Load reads only the root of fsys);
+// problems found in the embedded defaults, which a user file can cause
+// (say, by taking a capital's name for another country), carry
+// "data/places.txt". Check(nil) checks the embedded defaults alone. A
+// default lexicon that is broken by itself (a bug in parley) is reported
+// as a plain error when fsys is not nil.
 func Check(fsys fs.FS) error {
 	def, defErrs := load(defaultData, defaultDir)
 	defErrs = append(defErrs, def.validate()...)
@@ -163,7 +166,8 @@ func Check(fsys fs.FS) error {
 // added. A name that other gives to a record takes that name away from
 // the remaining records of l of the same kind, so that a user can move
 // "Georgia" or "Congo" elsewhere; a record of l left without names is
-// dropped.
+// dropped, except a country, which other records refer to by code, and a
+// place whose Name is taken is dropped with its aliases.
 func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
 	if other == nil {
 		other = &Lexicon{}
@@ -177,7 +181,9 @@ func (l *Lexicon) Merge(other *Lexicon) *Lexicon {
 			c.Adjectives = without(c.Adjectives, taken)
 			c.Demonyms = without(c.Demonyms, taken)
 			c.Seats = without(c.Seats, taken)
-			return c, len(c.Names) > 0
+			// A country stays even without names: other records
+			// refer to its code.
+			return c, true
 		})
 	out.Bodies = mergeKind(l.Bodies, other.Bodies,
 		func(b Body) string { return b.Code + "|" + first(b.Names) },

@@ -1,0 +1,73 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/parleyproject/parley/internal/lexicon"
+)
+
+// runLexicon runs "parley lexicon check [DIR]": it checks the embedded
+// lexicon, or DIR merged over it, and prints every problem as
+// "file:line: message", exiting with status 1 if there is any.
+func runLexicon(e *env, args []string) error {
+	fs := e.newFlagSet("lexicon", "check [DIR]")
+	pos, err := parseFlags(fs, args)
+	if err != nil {
+		return err
+	}
+	if len(pos) == 0 || pos[0] != "check" || len(pos) > 2 {
+		fs.Usage()
+		return exitError{2}
+	}
+	var dir string
+	if len(pos) == 2 {
+		dir = pos[1]
+		st, err := os.Stat(dir)
+		if err != nil {
+			return fmt.Errorf("checking lexicon: %w", err)
+		}
+		if !st.IsDir() {
+			return fmt.Errorf("checking lexicon: %s is not a directory", dir)
+		}
+	}
+	if dir == "" {
+		err = lexicon.Check(nil)
+	} else {
+		err = lexicon.Check(os.DirFS(dir))
+	}
+	var list lexicon.ErrorList
+	switch {
+	case err == nil:
+	case errors.As(err, &list):
+		for _, x := range list {
+			// Files of DIR have bare names; the embedded
+			// defaults' read "data/…".
+			if dir != "" && x.File != "" && !strings.Contains(x.File, "/") {
+				x.File = filepath.Join(dir, filepath.FromSlash(x.File))
+			}
+			fmt.Fprintln(e.stderr, x.Error())
+		}
+		fmt.Fprintf(e.stderr, "%d problems\n", len(list))
+		return exitError{1}
+	default:
+		return err
+	}
+	l, err := lexicon.Default()
+	if err != nil {
+		return err
+	}
+	if dir != "" {
+		user, err := lexicon.Load(os.DirFS(dir))
+		if err != nil {
+			return err
+		}
+		l = l.Merge(user)
+	}
+	fmt.Fprintf(e.stdout, "ok: %d countries, %d bodies, %d institutions, %d titles, %d offices, %d places\n",
+		len(l.Countries), len(l.Bodies), len(l.Institutions), len(l.Titles), len(l.Offices), len(l.Places))
+	return nil
+}
