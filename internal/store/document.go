@@ -9,6 +9,7 @@ import (
 	"sort"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"github.com/parleyproject/parley/internal/article"
 	"github.com/parleyproject/parley/internal/record"
@@ -43,23 +44,19 @@ func (s *Store) SaveDocument(ctx context.Context, a *article.Article, rec *recor
 			_ = tx.Rollback() // the save error is the one to report
 		}
 	}()
-	var n int
-	if err := tx.QueryRowContext(ctx, s.q(`SELECT COUNT(*) FROM documents WHERE id = ? OR content_hash = ?`),
-		a.ID, hash).Scan(&n); err != nil {
-		return false, fmt.Errorf("saving document %s: checking for duplicates: %w", a.ID, err)
-	}
-	if n > 0 {
-		if !force {
-			return false, tx.Rollback()
-		}
+	if force {
 		// Children go with their document (ON DELETE CASCADE) and the
 		// full-text entry with its trigger.
 		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM documents WHERE id = ? OR content_hash = ?`), a.ID, hash); err != nil {
 			return false, fmt.Errorf("saving document %s: replacing: %w", a.ID, err)
 		}
 	}
-	if err := s.insertDocument(ctx, tx, a, hash, sentences, annotations); err != nil {
+	inserted, err := s.insertDocument(ctx, tx, a, hash, sentences, annotations)
+	if err != nil {
 		return false, fmt.Errorf("saving document %s: %w", a.ID, err)
+	}
+	if !inserted {
+		return false, tx.Rollback()
 	}
 	if rec != nil {
 		if err := s.insertRecord(ctx, tx, a.ID, rec); err != nil {
@@ -72,27 +69,36 @@ func (s *Store) SaveDocument(ctx context.Context, a *article.Article, rec *recor
 	return true, nil
 }
 
-func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, a *article.Article, hash string, sentences int, annotations []byte) error {
+// insertDocument inserts the document row unless one with the same id or
+// content hash exists, and reports whether it did.
+func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, a *article.Article, hash string, sentences int, annotations []byte) (bool, error) {
 	var warnings, annot any
 	if len(a.Warnings) > 0 {
 		w, err := json.Marshal(a.Warnings)
 		if err != nil {
-			return fmt.Errorf("encoding warnings: %w", err)
+			return false, fmt.Errorf("encoding warnings: %w", err)
 		}
 		warnings = string(w)
 	}
 	if len(annotations) > 0 {
 		annot = string(annotations)
 	}
-	_, err := tx.ExecContext(ctx, s.q(`INSERT INTO documents
+	// ON CONFLICT DO NOTHING covers both unique keys (id, content_hash)
+	// and, unlike a look-up first, holds under concurrent writers.
+	res, err := tx.ExecContext(ctx, s.q(`INSERT INTO documents
 		(id, url, title, source, published, kind, origin, body, sentence_count, content_hash, warnings, annotations, ingested_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+		ON CONFLICT DO NOTHING`),
 		a.ID, a.URL, a.Title, a.Source, nullString(a.PublishedDate()), a.Kind, a.Origin, a.Body,
 		sentences, hash, warnings, annot, time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
-		return fmt.Errorf("inserting document: %w", err)
+		return false, fmt.Errorf("inserting document: %w", err)
 	}
-	return nil
+	n, err := res.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("inserting document: %w", err)
+	}
+	return n == 1, nil
 }
 
 func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, docID string, rec *record.Document) error {
@@ -273,16 +279,16 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) ([]DocSummary, error
 	var where []string
 	var args []any
 	from := "documents d"
-	order := "d.published DESC, d.id"
+	// Undated documents last, in either engine's NULL ordering.
+	order := "d.published IS NULL, d.published DESC, d.id"
 	if strings.TrimSpace(f.Query) != "" {
-		fq := ftsQuery(f.Query)
-		if fq == "" {
+		terms := parseSearch(f.Query)
+		if len(terms) == 0 {
 			return []DocSummary{}, nil
 		}
-		from = "documents_fts JOIN documents d ON d.seq = documents_fts.rowid"
-		where = append(where, "documents_fts MATCH ?")
-		args = append(args, fq)
-		order = "documents_fts.rank, d.published DESC, d.id"
+		var rank string
+		from, rank, args = s.dialect.search(terms)
+		order = rank + ", " + order
 	}
 	if !f.From.IsZero() {
 		where = append(where, "d.published >= ?")
@@ -298,7 +304,12 @@ func (s *Store) Documents(ctx context.Context, f DocFilter) ([]DocSummary, error
 	}
 	query := "SELECT d.id, COALESCE(d.published, ''), d.source, d.title, d.url, d.sentence_count FROM " + from
 	if len(where) > 0 {
-		query += " WHERE " + strings.Join(where, " AND ")
+		if strings.Contains(from, " WHERE ") {
+			query += " AND "
+		} else {
+			query += " WHERE "
+		}
+		query += strings.Join(where, " AND ")
 	}
 	query += " ORDER BY " + order + " LIMIT ? OFFSET ?"
 	args = append(args, limit(f.Limit), max(f.Offset, 0))
@@ -423,10 +434,16 @@ func (s *Store) Document(ctx context.Context, id string) (*Doc, error) {
 // resolveID returns the stored id equal to id, else the only one starting
 // with it.
 func (s *Store) resolveID(ctx context.Context, id string) (string, error) {
-	// The upper bound is the prefix followed by the highest code point, so
-	// the range scan uses the unique index on id.
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id FROM documents WHERE id >= ? AND id < ? ORDER BY id LIMIT 3`),
-		id, id+"\U0010FFFF")
+	var exact string
+	err := s.db.QueryRowContext(ctx, s.q(`SELECT id FROM documents WHERE id = ?`), id).Scan(&exact)
+	if err == nil {
+		return exact, nil
+	}
+	if !errors.Is(err, sql.ErrNoRows) {
+		return "", fmt.Errorf("looking up document %s: %w", id, err)
+	}
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT id FROM documents WHERE substr(id, 1, ?) = ? ORDER BY id LIMIT 2`),
+		utf8.RuneCountInString(id), id)
 	if err != nil {
 		return "", fmt.Errorf("looking up document %s: %w", id, err)
 	}
@@ -436,9 +453,6 @@ func (s *Store) resolveID(ctx context.Context, id string) (string, error) {
 		var x string
 		if err := rows.Scan(&x); err != nil {
 			return "", fmt.Errorf("looking up document %s: %w", id, err)
-		}
-		if x == id {
-			return x, nil
 		}
 		ids = append(ids, x)
 	}

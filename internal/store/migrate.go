@@ -108,6 +108,11 @@ func (s *Store) apply(ctx context.Context, m migration) (err error) {
 			_ = tx.Rollback() // the migration error is the one to report
 		}
 	}()
+	if s.dialect.lockMigrations != "" {
+		if _, err := tx.ExecContext(ctx, s.dialect.lockMigrations); err != nil {
+			return fmt.Errorf("locking for migration %s: %w", m.name, err)
+		}
+	}
 	v, err := schemaVersion(ctx, tx)
 	if err != nil {
 		return err

@@ -20,6 +20,10 @@ const sqliteParams = "_busy_timeout=10000&_foreign_keys=1&_journal_mode=WAL&_syn
 var sqliteDialect = dialect{
 	name:   "sqlite",
 	rebind: func(q string) string { return q },
+	search: func(terms []searchTerm) (from, order string, args []any) {
+		return "documents_fts JOIN documents d ON d.seq = documents_fts.rowid WHERE documents_fts MATCH ?",
+			"documents_fts.rank", []any{ftsQuery(terms)}
+	},
 }
 
 // openSQLite opens the SQLite database file at path.

@@ -12,6 +12,7 @@ import (
 	"database/sql"
 	"errors"
 	"fmt"
+	"net/url"
 	"strings"
 )
 
@@ -39,27 +40,42 @@ type dialect struct {
 	name string
 	// rebind rewrites a query written with "?" placeholders for the engine.
 	rebind func(string) string
+	// lockMigrations, when set, runs first in each migration transaction
+	// to serialize migrations across processes.
+	lockMigrations string
+	// search returns the FROM clause (with the match condition) and the
+	// ORDER BY of a full-text search for terms, and its arguments, which
+	// precede all others in the query.
+	search func(terms []searchTerm) (from, order string, args []any)
 }
 
 // Open opens the database named by dsn and brings its schema up to date.
-// A dsn is a file path for SQLite (created when missing). Open refuses a
-// database whose schema is newer than this binary (ErrSchemaTooNew).
+// A dsn is a file path for SQLite (created when missing) or a
+// postgres:// URL for PostgreSQL. Open refuses a database whose schema is
+// newer than this binary (ErrSchemaTooNew).
 func Open(ctx context.Context, dsn string) (*Store, error) {
 	if strings.TrimSpace(dsn) == "" {
 		return nil, errors.New("opening database: empty location")
 	}
-	if strings.HasPrefix(dsn, "postgres://") || strings.HasPrefix(dsn, "postgresql://") {
-		return nil, fmt.Errorf("opening database: PostgreSQL is not supported by this build")
+	var (
+		db  *sql.DB
+		err error
+		s   *Store
+	)
+	if isPostgres(dsn) {
+		db, err = openPostgres(ctx, dsn)
+		s = &Store{db: db, dialect: postgresDialect}
+	} else {
+		db, err = openSQLite(ctx, dsn)
+		s = &Store{db: db, dialect: sqliteDialect}
 	}
-	db, err := openSQLite(ctx, dsn)
 	if err != nil {
 		return nil, err
 	}
-	s := &Store{db: db, dialect: sqliteDialect}
 	v, err := s.migrate(ctx)
 	if err != nil {
 		_ = db.Close() // the migration error is the one to report
-		return nil, fmt.Errorf("migrating %s: %w", dsn, err)
+		return nil, fmt.Errorf("migrating %s: %w", redact(dsn), err)
 	}
 	s.version = v
 	return s, nil
@@ -78,6 +94,20 @@ func (s *Store) Version() int { return s.version }
 func (s *Store) DB() *sql.DB { return s.db }
 
 func (s *Store) q(query string) string { return s.dialect.rebind(query) }
+
+// Dialect returns the database engine: "sqlite" or "postgres".
+func (s *Store) Dialect() string { return s.dialect.name }
+
+// redact hides the password of a postgres:// URL for error messages.
+func redact(dsn string) string {
+	if u, err := url.Parse(dsn); err == nil && u.User != nil {
+		if _, ok := u.User.Password(); ok {
+			u.User = url.UserPassword(u.User.Username(), "xxxxx")
+			return u.String()
+		}
+	}
+	return dsn
+}
 
 // Counts is the number of rows of each kind.
 type Counts struct {

@@ -2,9 +2,13 @@ package store
 
 import (
 	"context"
+	"database/sql"
+	"encoding/json"
 	"errors"
 	"fmt"
+	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
@@ -13,6 +17,59 @@ import (
 	"github.com/parleyproject/parley/internal/article"
 	"github.com/parleyproject/parley/internal/record"
 )
+
+// postgresEnv names the variable holding a PostgreSQL DSN for tests.
+const postgresEnv = "PARLEY_TEST_POSTGRES_DSN"
+
+// eachStore runs f on a fresh SQLite store in t.TempDir() and, when
+// PARLEY_TEST_POSTGRES_DSN is set, on a fresh PostgreSQL schema; dsn
+// reopens the same database.
+func eachStore(t *testing.T, f func(t *testing.T, s *Store, dsn string)) {
+	t.Run("sqlite", func(t *testing.T) {
+		s, path := openTemp(t)
+		f(t, s, path)
+	})
+	t.Run("postgres", func(t *testing.T) {
+		dsn := postgresDSN(t)
+		s, err := Open(context.Background(), dsn)
+		if err != nil {
+			t.Fatalf("Open(postgres): %v", err)
+		}
+		t.Cleanup(func() { s.Close() })
+		f(t, s, dsn)
+	})
+}
+
+// postgresDSN creates an empty schema in the database named by
+// PARLEY_TEST_POSTGRES_DSN, dropped when the test ends, and returns a DSN
+// that uses it. It skips the test when the variable is not set.
+func postgresDSN(t *testing.T) string {
+	t.Helper()
+	base := os.Getenv(postgresEnv)
+	if base == "" {
+		t.Skipf("set %s to a postgres:// URL to test on PostgreSQL", postgresEnv)
+	}
+	db, err := sql.Open("pgx", base)
+	if err != nil {
+		t.Fatal(err)
+	}
+	schema := fmt.Sprintf("parley_test_%d", time.Now().UnixNano())
+	if _, err := db.Exec("CREATE SCHEMA " + schema); err != nil {
+		db.Close()
+		t.Fatalf("creating schema on %s: %v", postgresEnv, err)
+	}
+	t.Cleanup(func() {
+		if _, err := db.Exec("DROP SCHEMA " + schema + " CASCADE"); err != nil {
+			t.Errorf("dropping schema %s: %v", schema, err)
+		}
+		db.Close()
+	})
+	sep := "?"
+	if strings.Contains(base, "?") {
+		sep = "&"
+	}
+	return base + sep + "search_path=" + schema
+}
 
 func openTemp(t *testing.T) (*Store, string) {
 	t.Helper()
@@ -81,7 +138,10 @@ func event(id, src, tgt, cameo, day, status string) record.Event {
 }
 
 func TestMigrationsIdempotent(t *testing.T) {
-	s, path := openTemp(t)
+	eachStore(t, testMigrationsIdempotent)
+}
+
+func testMigrationsIdempotent(t *testing.T, s *Store, path string) {
 	if got, want := s.Version(), LatestVersion(); got != want || want < 1 {
 		t.Fatalf("Version() = %d, want %d (>= 1)", got, want)
 	}
@@ -100,6 +160,9 @@ func TestMigrationsIdempotent(t *testing.T) {
 		if err := s2.Close(); err != nil {
 			t.Fatal(err)
 		}
+	}
+	if s.Dialect() != "sqlite" {
+		return
 	}
 	var mode string
 	if err := s.DB().QueryRow(`PRAGMA journal_mode`).Scan(&mode); err != nil || mode != "wal" {
@@ -126,9 +189,12 @@ func TestMigrationFilesPaired(t *testing.T) {
 }
 
 func TestSchemaNewerRefused(t *testing.T) {
-	s, path := openTemp(t)
+	eachStore(t, testSchemaNewerRefused)
+}
+
+func testSchemaNewerRefused(t *testing.T, s *Store, path string) {
 	future := LatestVersion() + 1
-	if _, err := s.DB().Exec(`INSERT INTO schema_version (version, applied_at) VALUES (?, 'later')`, future); err != nil {
+	if _, err := s.DB().Exec(s.q(`INSERT INTO schema_version (version, applied_at) VALUES (?, 'later')`), future); err != nil {
 		t.Fatal(err)
 	}
 	s2, err := Open(context.Background(), path)
@@ -151,8 +217,11 @@ func TestOpenErrors(t *testing.T) {
 }
 
 func TestSaveDuplicateForce(t *testing.T) {
+	eachStore(t, testSaveDuplicateForce)
+}
+
+func testSaveDuplicateForce(t *testing.T, s *Store, _ string) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	a, rec := testDoc("doc-1", "2025-02-28", "Wire", "Talks in Istanbul", "Diplomats met in Istanbul.\n\nThey talked.",
 		event("e1", "USAGOV", "RUSGOV", "046", "2025-02-27", record.StatusReported),
 		event("e2", "RUSGOV", "USAGOV", "036", "", record.StatusProposed))
@@ -173,7 +242,12 @@ func TestSaveDuplicateForce(t *testing.T) {
 	if diff := cmp.Diff(rec, got.Record); diff != "" {
 		t.Errorf("stored record differs (-want +got):\n%s", diff)
 	}
-	if got.Body != a.Body || got.Sentences != 2 || got.Kind != "text" || string(got.Annotations) != `{"sentences":[]}` {
+	// PostgreSQL's JSONB respaces JSON: compare values, not bytes.
+	var annot any
+	if err := json.Unmarshal(got.Annotations, &annot); err != nil || !cmp.Equal(annot, map[string]any{"sentences": []any{}}) {
+		t.Errorf("Annotations = %s (%v), want {\"sentences\":[]}", got.Annotations, err)
+	}
+	if got.Body != a.Body || got.Sentences != 2 || got.Kind != "text" {
 		t.Errorf("Document = %+v", got)
 	}
 
@@ -237,14 +311,20 @@ func TestSaveDuplicateForce(t *testing.T) {
 
 func assertFTSConsistent(t *testing.T, s *Store) {
 	t.Helper()
+	if s.Dialect() != "sqlite" {
+		return // PostgreSQL's search column is generated, never stale
+	}
 	if _, err := s.DB().Exec(`INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)`); err != nil {
 		t.Errorf("FTS integrity-check: %v", err)
 	}
 }
 
 func TestSaveRejectsBadInput(t *testing.T) {
+	eachStore(t, testSaveRejectsBadInput)
+}
+
+func testSaveRejectsBadInput(t *testing.T, s *Store, _ string) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	a, rec := testDoc("", "", "", "", "body")
 	if _, err := s.SaveDocument(ctx, a, rec, 0, nil, false); err == nil {
 		t.Error("SaveDocument with an empty id succeeded")
@@ -290,7 +370,10 @@ func seed(t *testing.T, s *Store) {
 }
 
 func TestDocuments(t *testing.T) {
-	s, _ := openTemp(t)
+	eachStore(t, testDocuments)
+}
+
+func testDocuments(t *testing.T, s *Store, _ string) {
 	seed(t, s)
 	tests := []struct {
 		name string
@@ -333,8 +416,11 @@ func TestDocuments(t *testing.T) {
 }
 
 func TestDocumentLookup(t *testing.T) {
+	eachStore(t, testDocumentLookup)
+}
+
+func testDocumentLookup(t *testing.T, s *Store, _ string) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	seed(t, s)
 	tests := []struct {
 		id, want string
@@ -375,7 +461,10 @@ func TestDocumentLookup(t *testing.T) {
 }
 
 func TestEvents(t *testing.T) {
-	s, _ := openTemp(t)
+	eachStore(t, testEvents)
+}
+
+func testEvents(t *testing.T, s *Store, _ string) {
 	seed(t, s)
 	tests := []struct {
 		name string
@@ -425,8 +514,40 @@ func TestFTSQuery(t *testing.T) {
 		{"NEAR(a b)", `"NEAR(a" "b)"`},
 	}
 	for _, tt := range tests {
-		if got := ftsQuery(tt.in); got != tt.want {
+		if got := ftsQuery(parseSearch(tt.in)); got != tt.want {
 			t.Errorf("ftsQuery(%q) = %q, want %q", tt.in, got, tt.want)
+		}
+	}
+}
+
+func TestTSQuery(t *testing.T) {
+	tests := []struct {
+		in, want string
+		args     []any
+	}{
+		{"talks", "phraseto_tsquery('english', ?)", []any{"talks"}},
+		{`"host new talks" diplo*`, "phraseto_tsquery('english', ?) && to_tsquery('english', ?)", []any{"host new talks", "diplo:*"}},
+		{"o'br*", "to_tsquery('english', ?)", []any{"o <-> br:*"}},
+		{"- ^", "", nil},
+	}
+	for _, tt := range tests {
+		got, args := tsQuery(parseSearch(tt.in))
+		if got != tt.want || !cmp.Equal(args, tt.args) {
+			t.Errorf("tsQuery(%q) = %q, %v; want %q, %v", tt.in, got, args, tt.want, tt.args)
+		}
+	}
+}
+
+func TestRebindDollar(t *testing.T) {
+	tests := []struct{ in, want string }{
+		{"SELECT 1", "SELECT 1"},
+		{"a = ? AND b = ?", "a = $1 AND b = $2"},
+		{"x = '?' AND y = ?", "x = '?' AND y = $1"},
+		{`"we?ird" = ?`, `"we?ird" = $1`},
+	}
+	for _, tt := range tests {
+		if got := rebindDollar(tt.in); got != tt.want {
+			t.Errorf("rebindDollar(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
 }
@@ -446,14 +567,17 @@ func FuzzFTSQuery(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, q string) {
 		if _, err := s.Documents(context.Background(), DocFilter{Query: q}); err != nil {
-			t.Fatalf("Documents(Query %q): %v (fts query %q)", q, err, ftsQuery(q))
+			t.Fatalf("Documents(Query %q): %v (fts query %q)", q, err, ftsQuery(parseSearch(q)))
 		}
 	})
 }
 
 func TestConcurrentSaves(t *testing.T) {
+	eachStore(t, testConcurrentSaves)
+}
+
+func testConcurrentSaves(t *testing.T, s *Store, _ string) {
 	ctx := context.Background()
-	s, _ := openTemp(t)
 	errc := make(chan error, 8)
 	for w := 0; w < 4; w++ {
 		go func() {
