@@ -125,7 +125,10 @@ func BenchmarkFind(b *testing.B) {
 // BenchmarkFindExamples runs Find over the lines of the repository's example
 // articles, a mix closer to real input (most lines hold no date).
 func BenchmarkFindExamples(b *testing.B) {
-	paths, _ := filepath.Glob(filepath.Join("..", "..", "examples", "*.txt"))
+	paths, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.txt"))
+	if err != nil {
+		b.Fatalf("listing example articles: %v", err)
+	}
 	var lines []string
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
