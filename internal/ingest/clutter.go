@@ -61,6 +61,7 @@ var clutterRules = []clutterRule{
 	rule("follow prompt", 40, false, `(?i)^follow us\W*$`),
 	rule("comment prompt", 60, true, `(?i)^(?:leave a (?:comment|reply)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|comments?(?: \(\d+\))?|\d+ comments?|no comments(?: yet)?|show comments|view comments|load comments|comments are closed|discussion|what do you think\?)\W*$`),
 	rule("byline", 300, false, `(?i)`+readTime, "min read", "mins read", "min. read", "minute read", "minutes read", "min reading", "minute reading", "reading time", "min-read", "minute-read"),
+	rule("byline", 80, false, `(?i)^(?:published|updated|posted|last updated|first published|last modified)\b(?:\s+on|\s+at)?\s*:?[^.!?]{0,60}$`),
 	rule("byline", 300, false, `(?i)\bno comments on\b`, "no comments on"),
 	rule("caption", 300, false, `(?i)(?:^|[\s(\[])(?:photo(?:graph)?|image|picture|pictured|file photo|caption|credit|photo credit|illustration)\s*(?:by\s+\S+|:)`, "photo", "image", "picture", "caption", "credit", "illustration"),
 	rule("caption", 300, false, `(?i)^[(\[]?(?:photo|image|picture|file photo|illustration|video)\b\s*[\-–—:|]`),

@@ -471,11 +471,26 @@ func boilerplate(n *html.Node) bool {
 	}
 	for _, p := range boilerPhrases {
 		if strings.Contains(names, p) {
-			return true
+			return !holdsArticle(n)
 		}
 	}
 	for _, w := range wordSplitRE.Split(names, -1) {
 		if boilerWords[w] {
+			return !holdsArticle(n)
+		}
+	}
+	return false
+}
+
+// holdsArticle reports whether n contains the article itself (<article>,
+// <main> or an articleBody): a wrapper whose class merely mentions a
+// chrome word ("has-header", "menu-open") must not take the text with it.
+func holdsArticle(n *html.Node) bool {
+	for c := n.FirstChild; c != nil; c = c.NextSibling {
+		if c.Type != html.ElementNode {
+			continue
+		}
+		if c.DataAtom == atom.Article || c.DataAtom == atom.Main || strings.EqualFold(attr(c, "itemprop"), "articleBody") || holdsArticle(c) {
 			return true
 		}
 	}

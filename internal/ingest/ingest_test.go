@@ -413,3 +413,94 @@ func TestReadHugeFile(t *testing.T) {
 		t.Errorf("Read(huge) = %q, want %q", got, want)
 	}
 }
+
+func TestHTMLExtract(t *testing.T) {
+	type doc struct{ Title, URL, Source, Published, Body string }
+	tests := []struct {
+		name, html string
+		want       doc
+	}{
+		{"wrapper class mentions header",
+			`<body><div class="page has-header"><main><article><h1>Envoys meet</h1><p>Envoys met in Oslo on Monday.</p></article></main></div></body>`,
+			doc{Title: "Envoys meet", Body: "Envoys met in Oslo on Monday."}},
+		{"json-ld array and publisher list",
+			`<head><title>Envoys meet | Site</title><script type="application/ld+json">[{"@type":"Organization","name":"Org"},{"@type":["NewsArticle"],"headline":"Envoys meet in Oslo","datePublished":"2024-05-02","publisher":[{"name":"Oslo Post"}],"url":"https://oslo.example/a"}]</script></head><body><article><p>Envoys met in Oslo on Monday.</p></article></body>`,
+			doc{Title: "Envoys meet in Oslo", URL: "https://oslo.example/a", Source: "Oslo Post", Published: "2024-05-02", Body: "Envoys met in Oslo on Monday."}},
+		{"itemprop articleBody and time",
+			`<body><div class="content"><p>Sidebar text that is long enough to compete with the article body for the densest block of paragraphs on this page.</p></div><div itemprop="articleBody"><p>The foreign ministers of both countries met in Ankara on Tuesday and agreed to reopen consulates.</p><p>A joint statement followed.</p></div><time datetime="2022-08-17T09:00:00Z">Aug 17</time></body>`,
+			doc{Published: "2022-08-17", Body: "The foreign ministers of both countries met in Ankara on Tuesday and agreed to reopen consulates.\n\nA joint statement followed."}},
+		{"densest block without article",
+			`<body><div id="top"><a href="/">Home</a></div><div class="c"><p>First paragraph of the story about the talks.</p><p>Second paragraph of the story.</p></div><div class="x"><p>Short.</p></div></body>`,
+			doc{Body: "First paragraph of the story about the talks.\n\nSecond paragraph of the story."}},
+		{"embedded tweet and related list dropped",
+			`<article><p>Talks ended on Friday.</p><blockquote class="twitter-tweet"><p>We met today #diplomacy</p>— Ministry (@mfa) May 3, 2024</blockquote><ul><li><a href="/a">Other story one</a></li><li><a href="/b">Other story two</a></li></ul><p>Read more: <a href="/c">Earlier talks</a></p><p>Both sides will meet again.</p></article>`,
+			doc{Body: "Talks ended on Friday.\n\nBoth sides will meet again."}},
+		{"hidden and canonical",
+			`<head><link rel="canonical" href="https://a.example/x"><meta property="og:url" content="https://a.example/y"><meta name="dc.date" content="2020-01-02"></head><body><article><p hidden>Hidden text.</p><p style="display: none">Also hidden.</p><p>Visible text.</p></article></body>`,
+			doc{URL: "https://a.example/x", Published: "2020-01-02", Body: "Visible text."}},
+		{"truncated markup",
+			`<html><body><article><p>Ministers met on Monday.<p>They agreed to meet again`,
+			doc{Body: "Ministers met on Monday.\n\nThey agreed to meet again"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := ReadBytes("page.html", []byte(tt.html), Options{})
+			if len(errs) != 0 || len(docs) != 1 {
+				t.Fatalf("ReadBytes = %d docs, %v", len(docs), errs)
+			}
+			a := docs[0]
+			got := doc{a.Title, a.URL, a.Source, a.PublishedDate(), a.Body}
+			if diff := cmp.Diff(tt.want, got); diff != "" {
+				t.Errorf("mismatch (-want +got):\n%s", diff)
+			}
+		})
+	}
+}
+
+func TestClutterRules(t *testing.T) {
+	tests := []struct {
+		para string
+		want string // rule name, "" to keep
+	}{
+		{"Share this article", "share prompt"},
+		{"Facebook Twitter WhatsApp Email", "share prompt"},
+		{"Advertisement", "advertisement"},
+		{"Story continues below advertisement", "advertisement"},
+		{"Related: EU envoys fail to agree on sanctions", "related link"},
+		{"READ MORE: Latvia summons envoy", "related link"},
+		{"Sign up for our newsletter to get the latest news", "newsletter prompt"},
+		{"Follow us on Telegram", "follow prompt"},
+		{"Follow Reuters on X", "follow prompt"},
+		{"12 Comments", "comment prompt"},
+		{"Leave a comment", "comment prompt"},
+		{"The ministers in Vilnius on March 13. Photo: Andrius Petraitis/Reuters", "caption"},
+		{"Lavrov speaks in Moscow (AP Photo/Alexander Zemlianichenko)", "caption"},
+		{"Delegates arrive for the talks. Getty Images", "caption"},
+		{"📹 The delegation arrives pic.twitter.com/15fLz5rk8J", "social embed"},
+		{"— MFA Russia 🇷🇺 (@mfa_russia) February 27, 2025", "social embed"},
+		{"We use cookies to personalise content and ads.", "cookie notice"},
+		{"Updated 10:32 GMT", "byline"},
+		{"6 min read", "byline"},
+		{"Home › World › Europe", "breadcrumb"},
+		{"© 2025 Example News. All rights reserved.", "page chrome"},
+		// Prose that mentions the same words stays.
+		{"The ministers agreed to share intelligence on cross-border crime.", ""},
+		{"Russia said it would follow the talks closely and comment later.", ""},
+		{"Lavrov told Reuters the meeting had been useful.", ""},
+		{"The embassy declined to comment on the report.", ""},
+		{"Related talks were held in Vienna on Monday, officials said.", ""},
+		{"Istanbul meeting", ""},
+		{"Home ministers from both countries met on Monday.", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.para, func(t *testing.T) {
+			got := ""
+			if r := matchClutter(tt.para); r != nil {
+				got = r.name
+			}
+			if got != tt.want {
+				t.Errorf("matchClutter(%q) = %q, want %q", tt.para, got, tt.want)
+			}
+		})
+	}
+}

@@ -58,7 +58,12 @@ func clutterWarning(c cleaning) []string {
 // htmlArticle builds a document from an HTML page.
 func htmlArticle(origin, src string, opts Options, single bool) (*article.Article, *Error) {
 	p := parseHTML(src)
-	kept, c := cleanParagraphs(p.paragraphs, p.title, false)
+	paras := p.paragraphs
+	if len(paras) > 1 && leadTitle(p.title, paras[0]) {
+		// The page's headline is its first line, fuller than <title>.
+		p.title, paras = paras[0], paras[1:]
+	}
+	kept, c := cleanParagraphs(paras, p.title, false)
 	if len(kept) == 0 && p.ldBody != "" {
 		kept, c = cleanParagraphs(paragraphs(p.ldBody), p.title, false)
 		p.warnings = append(p.warnings, "body taken from JSON-LD articleBody")
@@ -117,4 +122,26 @@ func fragmentBody(content string, isHTML bool, title string) (string, cleaning) 
 // looksLikeHTML reports whether s contains markup or entities.
 func looksLikeHTML(s string) bool {
 	return htmlTagRE.MatchString(s) || strings.Contains(s, "&") && strings.Contains(s, ";") || strings.Contains(s, "</")
+}
+
+// leadTitle reports whether the first paragraph of a page is its headline
+// in a fuller form than the title found in the metadata: a short line
+// without final punctuation that begins like the title's part before a
+// separator ("Ceasefire monitors - Site" and "Ceasefire monitors arrive in
+// border town").
+func leadTitle(title, first string) bool {
+	if !looksLikeHeadline(first) || sameText(title, first) {
+		return false
+	}
+	if title == "" {
+		return false
+	}
+	head := title
+	for _, sep := range titleSeps {
+		if i := strings.Index(head, sep); i > 0 {
+			head = head[:i]
+		}
+	}
+	h := squash(head)
+	return len(h) >= 8 && strings.HasPrefix(squash(first), h) && head != title
 }
