@@ -280,10 +280,34 @@ func (m *matcher) month(i int) (Expr, int, bool) {
 	if abbr || !m.monthPrep(i) {
 		return no, 0, false
 	}
+	if y, ok := m.sharedYear(j); ok {
+		// "in October and December 2014"
+		return m.mk(i, j, time.Date(y, time.Month(mon), 1, 0, 0, 0, 0, time.UTC), Month, false, false), j, true
+	}
 	if k, ok := m.thatYear(j); ok {
 		return m.mk(i, k, time.Time{}, Month, false, false), k, true
 	}
 	return m.inferMonth(i, j, mon), j, true
+}
+
+// sharedYear reads, at token i, a conjunction and a second month with its
+// year ("and December 2014", "to May 2022", "-June 2023") and returns that
+// year, which the month before the conjunction shares.
+func (m *matcher) sharedYear(i int) (int, bool) {
+	switch {
+	case m.kwAt(i) == kwAnd || m.kwAt(i) == kwOr || m.kwAt(i) == kwTo || m.kwAt(i) == kwThrough:
+	case m.punctAt(i) == pDash || m.punctAt(i) == pSlash:
+	default:
+		return 0, false
+	}
+	_, _, j, ok := m.monthName(i + 1)
+	if !ok {
+		return 0, false
+	}
+	if y, _, ok := m.yearAfter(j); ok && m.punctAt(j) != pComma {
+		return y, true
+	}
+	return 0, false
 }
 
 // thatYear matches "of that year" or "that year" at token i: the year is
@@ -540,8 +564,8 @@ func (m *matcher) yearContext(i, j int) bool {
 // 27" (which takes the written date).
 func (m *matcher) weekday(i int) (Expr, int, bool) {
 	t := &m.toks[i]
-	if t.flags&fUpper == 0 || m.kwAt(i-1) == kwDayName {
-		// "Bloody Sunday", "Good Friday Agreement"
+	if t.flags&fUpper == 0 || m.kwAt(i-1) == kwDayName || m.kwAt(i-1) == kwEvery {
+		// "Bloody Sunday", "Good Friday Agreement", "every Thursday"
 		return no, 0, false
 	}
 	j := i + 1

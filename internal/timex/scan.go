@@ -121,6 +121,7 @@ const (
 	kwIntent
 	kwDayName
 	kwNumberNoun
+	kwEvery
 )
 
 // Units for kwUnit.
@@ -249,6 +250,7 @@ func buildKeywords() map[string]entry {
 	}
 	set(kwEdge, "end", "beginning", "start", "middle", "turn")
 	set(kwThat, "that")
+	set(kwEvery, "every", "each")
 	return m
 }
 
