@@ -98,6 +98,21 @@ type hit struct {
 
 func (h *hit) trigger() int { return h.pos[h.r.pat.Trigger] }
 
+// literals counts the elements of a rule that are plain words, not verbs.
+func (r *rule) literals() int {
+	n := 0
+	for _, e := range r.pat.Elems {
+		verb := false
+		for _, v := range e.Verb {
+			verb = verb || v
+		}
+		if !verb {
+			n++
+		}
+	}
+	return n
+}
+
 // boundary reports tokens that end a clause for gaps and actor search.
 func boundary(t *nlp.Token) bool {
 	switch t.Norm {
@@ -148,6 +163,11 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 		if la != lb {
 			return la > lb
 		}
+		// Among equally long patterns the one with more literal words is
+		// more specific ("phone … call" over "+call … on").
+		if wa, wb := hits[a].r.literals(), hits[b].r.literals(); wa != wb {
+			return wa > wb
+		}
 		return hits[a].r.order < hits[b].r.order
 	})
 	used := map[int]bool{}
@@ -189,12 +209,20 @@ type event struct {
 	status     string
 	speech     bool
 	code       cameo.Code
+	// group marks a joint action of several parties named together.
+	group bool
+	// nominal marks a verb form used as a noun ("at Macron's request").
+	nominal bool
 }
 
 // context is what a document's earlier sentences say about where and
 // when its main contacts took place.
 type context struct {
 	meetings []meetingCtx
+	// last is the meeting the latest sentence was tied to.
+	last     *meetingCtx
+	lastPara int
+	lastSent int
 }
 
 type meetingCtx struct {
@@ -238,10 +266,65 @@ func (c *Coder) Code(d Doc) []record.Event {
 				lastSpeaker, lastSpeakerSent = &sp, s.Index
 			}
 		}
-		for i, e := range evs {
-			rec := c.record(d, s, e, ann, &ctx)
-			rec.ID = fmt.Sprintf("%s-%d-%d", d.ID, s.Index, i)
-			out = append(out, rec)
+		n := 0
+		for _, e := range evs {
+			for _, pe := range expand(e) {
+				rec := c.record(d, s, pe, ann, &ctx)
+				rec.ID = fmt.Sprintf("%s-%d-%d", d.ID, s.Index, n)
+				n++
+				out = append(out, rec)
+			}
+		}
+	}
+	return out
+}
+
+// maxPairs bounds the events one trigger yields for many parties.
+const maxPairs = 6
+
+// expand turns an event between groups into events between pairs of
+// actors: every source with every target, or, for a joint action of one
+// group ("Israel, the UAE and Bahrain signed"), every pair of its members.
+func expand(e event) []event {
+	if len(e.src.actors) <= 1 && len(e.tgt.actors) <= 1 {
+		return []event{e}
+	}
+	var out []event
+	one := func(p party, i int) party {
+		q := party{actors: []entity.Actor{p.actors[i]}, texts: []string{p.texts[i]}}
+		if i == 0 {
+			q.m = p.m
+		}
+		return q
+	}
+	if e.group {
+		all := party{actors: append(append([]entity.Actor{}, e.src.actors...), e.tgt.actors...), texts: append(append([]string{}, e.src.texts...), e.tgt.texts...), m: e.src.m}
+		for i := 0; i < len(all.actors); i++ {
+			for j := i + 1; j < len(all.actors); j++ {
+				if all.actors[i].Country == all.actors[j].Country || len(out) == maxPairs {
+					continue
+				}
+				pe := e
+				pe.src, pe.tgt = one(all, i), one(all, j)
+				out = append(out, pe)
+			}
+		}
+		return out
+	}
+	for i := range e.src.actors {
+		if e.tgt.empty() {
+			pe := e
+			pe.src = one(e.src, i)
+			out = append(out, pe)
+			continue
+		}
+		for j := range e.tgt.actors {
+			if e.src.actors[i].Country == e.tgt.actors[j].Country || len(out) == maxPairs {
+				continue
+			}
+			pe := e
+			pe.src, pe.tgt = one(e.src, i), one(e.tgt, j)
+			out = append(out, pe)
 		}
 	}
 	return out
@@ -269,6 +352,11 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if hi > 0 && t > 0 && toks[t-1].Norm == "to" && h.r.code.Root == evs0Root(evs) {
 			continue
 		}
+		// "the freezing of accounts": a verb form used as a noun.
+		if !flags.Noun && t > 0 && (toks[t-1].Norm == "the" || toks[t-1].Norm == "a" || toks[t-1].Norm == "an" || toks[t-1].Norm == "'s" || toks[t-1].Norm == "his" || toks[t-1].Norm == "her" || toks[t-1].Norm == "its" || toks[t-1].Norm == "their") {
+			flags.Noun = true
+			e.nominal = true
+		}
 		if flags.Noun {
 			if !c.nounParties(d, s, ms, h, &e) {
 				continue
@@ -285,6 +373,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				e.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
 				e.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
 				e.reciprocal = true
+				e.group = true
 			} else if flags.PlaceTarget {
 				if p := placeAfter(d.Ann, s, t); p != nil {
 					e.tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
@@ -292,7 +381,17 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			}
 		}
 		if e.tgt.empty() && (flags.Speech || isVerbal(h.r.code.Root)) {
-			e.tgt = c.defaultTarget(d.Ann, e.src, ms, s, t)
+			explicitOnly := flags.Speech && genericSpeech[toks[h.pos[0]].Norm] && c.tone(quoted(s.Text)) == ""
+			if explicitOnly {
+				// "X said …" addresses nobody in particular: code it only
+				// when it speaks of another state.
+				e.tgt = c.mentionedTarget(e.src, ms, s)
+				if e.tgt.empty() {
+					continue
+				}
+			} else {
+				e.tgt = c.defaultTarget(d.Ann, e.src, ms, s, t)
+			}
 		}
 		if e.tgt.empty() && !flags.NoTarget && !flags.Speech {
 			continue
@@ -309,6 +408,23 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		}
 		if t <= embedUntil && e.status == record.StatusReported {
 			e.status = embedStatus
+		}
+		if e.status == record.StatusPlanned && !flags.Embed {
+			switch h.r.code.Root {
+			case "05", "06", "07", "08":
+				// "said they would restore relations": an announced
+				// intention to cooperate (03).
+				if cd, ok := c.codes.Lookup(intentCode[h.r.code.Root]); ok {
+					e.code = cd
+					e.status = record.StatusReported
+				}
+			case "16", "17":
+				// "announced that Russia would expel 10 diplomats": the
+				// decision is the measure.
+				if announced(toks, t) {
+					e.status = record.StatusReported
+				}
+			}
 		}
 		if flags.Embed {
 			embedUntil = clauseEnd(toks, t)
@@ -356,7 +472,18 @@ func prune(evs []event) []event {
 	}
 	var out []event
 	seen := map[string]bool{}
+	recip := map[string]bool{}
 	for _, e := range evs {
+		if e.reciprocal {
+			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
+			recip[a+b+e.code.Root+e.status] = true
+			recip[b+a+e.code.Root+e.status] = true
+		}
+	}
+	for _, e := range evs {
+		if !e.reciprocal && recip[e.src.actors[0].Country+firstCountry(e.tgt)+e.code.Root+e.status] {
+			continue
+		}
 		if e.speech && hasOther && e.code.Code == "010" {
 			continue
 		}
@@ -390,8 +517,12 @@ func statusAt(toks []nlp.Token, t int) string {
 		switch toks[k].Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":
 			return record.StatusDenied
-		case "could", "might", "may", "would", "should", "can":
-			return record.StatusHypothetical
+		case "could", "might", "may", "should", "can":
+			if isLowerWord(toks[k].Text) {
+				return record.StatusHypothetical
+			}
+		case "would":
+			return record.StatusPlanned
 		case "will", "'ll", "shall", "expected", "plans", "planned", "plan", "intends", "aims", "going", "set", "scheduled", "due", "hopes", "wants", "seeks", "ready", "willing", "prepared":
 			if k+1 < len(toks) && (toks[k+1].Norm == "to" || toks[k].Norm == "will" || toks[k].Norm == "'ll" || toks[k].Norm == "shall") {
 				return record.StatusPlanned
@@ -456,12 +587,12 @@ func (c *Coder) tone(text string) string {
 	l := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
 	p, o := 0, 0
 	for _, w := range c.pess {
-		if strings.Contains(l, w) {
+		if hasCue(l, w) {
 			p++
 		}
 	}
 	for _, w := range c.opt {
-		if strings.Contains(l, w) {
+		if hasCue(l, w) {
 			o++
 		}
 	}
@@ -472,4 +603,52 @@ func (c *Coder) tone(text string) string {
 		return "013"
 	}
 	return ""
+}
+
+// hasCue reports whether text holds cue as whole words; a cue ending in
+// "*" matches any word that starts with it ("deteriorat*").
+func hasCue(text, cue string) bool {
+	prefix := strings.HasSuffix(cue, "*")
+	cue = strings.TrimSuffix(cue, "*")
+	for off := 0; ; {
+		i := strings.Index(text[off:], cue)
+		if i < 0 {
+			return false
+		}
+		i += off
+		j := i + len(cue)
+		startOK := i == 0 || !isLetter(text[i-1])
+		endOK := prefix || j == len(text) || !isLetter(text[j])
+		if startOK && endOK {
+			return true
+		}
+		off = i + 1
+	}
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+
+// genericSpeech are verbs of saying that carry no stance of their own.
+var genericSpeech = map[string]bool{
+	"said": true, "says": true, "say": true, "saying": true, "told": true, "tells": true, "tell": true,
+	"telling": true, "stated": true, "stating": true, "added": true, "adds": true, "adding": true,
+	"noted": true, "noting": true, "wrote": true, "writes": true, "announced": true, "announces": true,
+	"commented": true, "confirmed": true, "confirms": true, "mentioned": true, "explained": true,
+	"tweeted": true, "briefed": true, "in": true, "issued": true, "remarked": true,
+}
+
+// intentCode maps the roots of cooperative acts to the code of the
+// intention to do them.
+var intentCode = map[string]string{"05": "030", "06": "031", "07": "033", "08": "035"}
+
+// announced reports a verb of deciding or announcing before token t in
+// its sentence.
+func announced(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-12; k-- {
+		switch toks[k].Norm {
+		case "announced", "announces", "said", "says", "decided", "declared", "ordered", "told", "confirmed":
+			return true
+		}
+	}
+	return false
 }

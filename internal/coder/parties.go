@@ -118,10 +118,18 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		if m.TokEnd > t {
 			continue
 		}
-		if crosses(toks, m.TokEnd, t, leftBoundary) {
+		if b := lastCrossing(toks, m.TokEnd, t, leftBoundary); b >= 0 {
+			// "Biden, whose administration imposed …": the relative
+			// clause's subject is its antecedent.
+			switch toks[b].Norm {
+			case "who", "whose", "which":
+				if b-m.TokEnd <= 1 && usable(m) {
+					return coordinated(toks, ms, k, t)
+				}
+			}
 			return party{}
 		}
-		if !usable(m) || m.Possessive {
+		if !usable(m) || m.Possessive || m.Attrib {
 			continue
 		}
 		if m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm] {
@@ -135,6 +143,17 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		return coordinated(toks, ms, k, t)
 	}
 	return party{}
+}
+
+// lastCrossing returns the last token in [from, to) for which stop is
+// true, or -1.
+func lastCrossing(toks []nlp.Token, from, to int, stop func(*nlp.Token) bool) int {
+	for i := to - 1; i >= from && i >= 0; i-- {
+		if i < len(toks) && stop(&toks[i]) {
+			return i
+		}
+	}
+	return -1
 }
 
 // crosses reports whether tokens [from, to) hold a token for which stop is true.
@@ -164,7 +183,7 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party) party 
 		if !usable(m) {
 			continue
 		}
-		p := partyOf(m)
+		p := coordinated(toks, ms, k, len(toks))
 		p = without(p, src)
 		if p.empty() {
 			continue
@@ -213,6 +232,10 @@ func isPassive(toks []nlp.Token, t int) bool {
 	if !strings.HasSuffix(n, "ed") && !strings.HasSuffix(n, "en") && n != "held" && n != "met" && n != "cut" && n != "shut" && n != "told" && n != "led" && n != "sent" {
 		return false
 	}
+	// "a ceremony hosted by Trump": a participle before its agent.
+	if t+1 < len(toks) && toks[t+1].Norm == "by" {
+		return true
+	}
 	for k := t - 1; k >= 0 && k >= t-3; k-- {
 		if beForms[toks[k].Norm] {
 			return true
@@ -250,8 +273,17 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		e.src = byAgent(toks, ms, last)
 		e.tgt = subjectLeft(toks, ms, first)
 		if e.src.empty() {
+			// "the ambassador was summoned to the Foreign Ministry"
+			e.src = toAgent(toks, ms, last)
+		}
+		if e.src.empty() {
 			// "60 diplomats were expelled" names no agent.
 			e.src, e.tgt = party{}, party{}
+		}
+		if h.r.code.Code == "045" && !e.src.empty() {
+			// "Saudi Arabia and Iran, in talks mediated by China":
+			// the mediator acts on the parties.
+			e.tgt = sentenceSubject(toks, ms, first)
 		}
 		return
 	}
@@ -277,11 +309,33 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	if e.src.empty() && (h.r.pat.Flags.Speech || first > 0 && toks[first-1].Kind == nlp.Quote) {
 		e.src = mentionRight(toks, ms, last, 4)
 	}
-	if h.r.pat.Flags.Host {
-		e.tgt = objectRight(toks, ms, last, e.src)
-		return
+	// The object may share words with the pattern ("expelled 35 Russian
+	// diplomats"), so it is sought from the trigger on.
+	e.tgt = objectRight(toks, ms, h.trigger(), e.src)
+	if e.tgt.empty() && (h.r.pat.Flags.PlaceTarget || h.r.code.Root >= "15") {
+		if p := placeAfter(d.Ann, s, h.trigger()); p != nil && p.Tok-h.trigger() <= 8 {
+			e.tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
+		}
 	}
-	e.tgt = objectRight(toks, ms, last, e.src)
+}
+
+// toAgent returns the institution after "to" following token t: the
+// summoner in "was summoned to the Foreign Ministry".
+func toAgent(toks []nlp.Token, ms []entity.Mention, t int) party {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok <= t || m.Tok-t > 4 || !usable(m) || m.Kind != entity.Institution {
+			continue
+		}
+		j := m.Tok - 1
+		if j >= 0 && toks[j].Norm == "the" {
+			j--
+		}
+		if j >= 0 && toks[j].Norm == "to" {
+			return partyOf(m)
+		}
+	}
+	return party{}
 }
 
 // andBetween reports an "and" between tokens a and b with no usable
@@ -315,7 +369,7 @@ func sentenceSubject(toks []nlp.Token, ms []entity.Mention, t int) party {
 		if m.Tok >= t {
 			break
 		}
-		if !usable(m) || m.Possessive || (m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm]) {
+		if !usable(m) || m.Possessive || m.Attrib || (m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm]) {
 			continue
 		}
 		return coordinated(toks, ms, k, t)
@@ -360,9 +414,12 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			det = "def"
 			break
 		}
-		if n == "a" || n == "an" || n == "another" || n == "new" {
+		if n == "a" || n == "an" || n == "another" {
 			det = "indef"
 			break
+		}
+		if n == "no" || n == "any" || n == "neither" || n == "without" {
+			return false // "no new talks", "any talks"
 		}
 		if n == "of" && k > 0 {
 			switch toks[k-1].Norm {
@@ -372,7 +429,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			}
 			break
 		}
-		if tk.Kind == nlp.Number || (tk.Kind == nlp.Word && isLowerWord(tk.Text)) || isMonth(n) {
+		if tk.Kind == nlp.Number || (tk.Kind == nlp.Word && isLowerWord(tk.Text) && !functionWords[n]) || isMonth(n) {
 			k--
 			continue
 		}
@@ -389,17 +446,17 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	end := last + 12
 	for j := range ms {
 		m := &ms[j]
-		if m.Tok <= last || m.Tok > end || !usable(m) {
+		if m.Tok <= t || m.Tok > end || !usable(m) {
 			continue
 		}
 		p := m.Tok - 1
-		if p >= 0 && (toks[p].Norm == "the" || isLowerWord(toks[p].Text) && p-1 > last && !subjectPreps[toks[p].Norm]) {
-			p--
+		for p > t && p >= m.Tok-3 && !subjectPreps[toks[p].Norm] && (toks[p].Norm == "the" || toks[p].Kind == nlp.Number || isLowerWord(toks[p].Text) && !functionWords[toks[p].Norm]) {
+			p-- // "of 23 Russian diplomats", "on the Russian embassy"
 		}
-		if p < 0 || p < last {
+		if p < 0 || p < t {
 			continue
 		}
-		if crosses(toks, last+1, m.Tok, func(x *nlp.Token) bool { return boundary(x) || x.Norm == "." || x.Norm == "," }) {
+		if crosses(toks, t+1, m.Tok, func(x *nlp.Token) bool { return boundary(x) || x.Norm == "." || x.Norm == "," }) {
 			break
 		}
 		switch toks[p].Norm {
@@ -409,8 +466,9 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 				tgt = party{actors: src.actors[1:], texts: src.texts[1:]}
 				src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
 				e.reciprocal = true
+				e.group = true
 			}
-		case "with", "of", "on", "against", "to", "toward", "towards", "over":
+		case "with", "of", "on", "against", "to", "toward", "towards", "over", "around", "near", "off", "into":
 			if tgt.empty() {
 				tgt = partyOf(m)
 			}
@@ -423,11 +481,26 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			break
 		}
 	}
+	if tgt.empty() && h.r.pat.Flags.PlaceTarget {
+		if p := placeAfter(d.Ann, s, t); p != nil && p.Tok-last <= 4 {
+			tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
+		}
+	}
+	if src.empty() && !e.nominal && (det != "def" || !tgt.empty()) {
+		// "May announced the expulsion of 23 Russian diplomats": the
+		// subject of the clause is the actor.
+		src = subjectLeft(toks, ms, t)
+	}
 	if !src.empty() && !tgt.empty() {
 		tgt = without(tgt, src)
 	}
 	root := h.r.code.Root
 	if det == "def" && (root == "04" || src.empty() && tgt.empty()) {
+		return false
+	}
+	if e.nominal && (src.empty() || tgt.empty()) {
+		// A verb used as a noun names its event only with both parties:
+		// "at Macron's request" is no appeal to anyone.
 		return false
 	}
 	if src.empty() && tgt.empty() {
@@ -453,6 +526,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		tgt = party{actors: src.actors[1:], texts: src.texts[1:]}
 		src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
 		e.reciprocal = true
+		e.group = true
 	}
 	e.src, e.tgt = src, tgt
 	return true
@@ -503,6 +577,9 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 	}
 	for k := range ms {
 		if ms[k].Tok > t && usable(&ms[k]) {
+			if crosses(s.Tokens, t+1, ms[k].Tok, boundary) {
+				break
+			}
 			if p := without(partyOf(&ms[k]), src); !p.empty() {
 				return p
 			}
@@ -530,4 +607,35 @@ func placeAfter(ann *entity.Annotations, s *nlp.Sentence, t int) *entity.Place {
 		}
 	}
 	return nil
+}
+
+// functionWords end a noun's premodifiers: prepositions, conjunctions,
+// auxiliaries, pronouns and common verbs.
+var functionWords = map[string]bool{
+	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "by": true,
+	"from": true, "and": true, "or": true, "as": true, "into": true, "that": true, "which": true,
+	"who": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
+	"had": true, "be": true, "been": true, "will": true, "would": true, "could": true, "can": true,
+	"may": true, "might": true, "should": true, "must": true, "it": true, "they": true, "he": true,
+	"she": true, "we": true, "not": true, "no": true, "amid": true, "after": true, "before": true,
+	"during": true, "following": true, "over": true, "under": true, "about": true, "against": true,
+	"between": true, "since": true, "until": true, "than": true, "if": true, "but": true, "so": true,
+	"engage": true, "held": true, "hold": true, "said": true, "says": true, "say": true,
+	"including": true, "like": true, "via": true, "without": true, "within": true,
+}
+
+// mentionedTarget returns a state the sentence names other than the
+// source's, preferring one after the source.
+func (c *Coder) mentionedTarget(src party, ms []entity.Mention, s *nlp.Sentence) party {
+	if src.empty() {
+		return party{}
+	}
+	for k := range ms {
+		if usable(&ms[k]) && ms[k].Kind != entity.Collective {
+			if p := without(partyOf(&ms[k]), src); !p.empty() {
+				return p
+			}
+		}
+	}
+	return party{}
 }

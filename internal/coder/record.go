@@ -101,12 +101,16 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 	}
 	if best == nil && e.code.Root != "01" {
 		// Facts reported about the talks the text is about take their
-		// date and place: "In Riyadh, …", "During the latest round, …".
-		if m := ctx.find(place, refersToMeeting(toks)); m != nil {
+		// date and place: "In Riyadh, …", "During the latest round, …",
+		// and the sentences after them in the same paragraph.
+		m := ctx.find(places, refersToMeeting(toks))
+		if m == nil && ctx.last != nil && ctx.lastPara == s.Para && ctx.lastSent >= s.Index-1 {
+			m = ctx.last
+		}
+		if m != nil {
 			best = m.date
-			if place == nil {
-				place = m.place
-			}
+			place = m.place
+			ctx.last, ctx.lastPara, ctx.lastSent = m, s.Para, s.Index
 		}
 	}
 	if best != nil {
@@ -131,8 +135,8 @@ func countryOf(p *entity.Place) string {
 // find returns the meeting a sentence refers to: the one held in the
 // country of the sentence's place, else, when the sentence speaks of "the
 // talks", the first meeting of the text.
-func (c *context) find(place *entity.Place, refers bool) *meetingCtx {
-	if place != nil {
+func (c *context) find(places []entity.Place, refers bool) *meetingCtx {
+	for _, place := range places {
 		for i := len(c.meetings) - 1; i >= 0; i-- {
 			if c.meetings[i].country != "" && c.meetings[i].country == place.Country {
 				return &c.meetings[i]

@@ -28,6 +28,7 @@ const (
 	kCollective                   // "both sides"
 	kPronoun                      // "he", "she"
 	kDefinite                     // "the minister", "the president"
+	kIt                           // "it", standing for a state or institution
 )
 
 // caseMode says how a phrase's first token must be written in the text.
@@ -220,6 +221,9 @@ func compile(lex *lexicon.Lexicon) *dict {
 	for _, p := range []string{"he", "she", "He", "She"} {
 		d.addPhrase(p, kPronoun, 0, "", "")
 	}
+	for _, p := range []string{"it", "It"} {
+		d.addPhrase(p, kIt, 0, "", "")
+	}
 	for _, p := range definites {
 		d.addPhrase(p, kDefinite, 0, "", "")
 	}
@@ -232,10 +236,11 @@ var collectives = []string{
 	"both sides", "the two sides", "both countries", "the two countries",
 	"both nations", "the two nations", "both governments", "the two governments",
 	"both states", "the two states", "both capitals", "the two capitals",
-	"both parties", "the two parties", "both delegations", "the two delegations",
+	"the two parties", "both delegations", "the two delegations",
 	"both leaders", "the two leaders", "the two presidents", "both presidents",
 	"the two ministers", "both ministers", "the two foreign ministers",
-	"the sides", "the parties",
+	"the sides", "the two neighbours", "the two neighbors", "both neighbours",
+	"the two allies", "both allies", "the two rivals", "the two powers",
 }
 
 // definites are definite descriptions that refer back to a titled person.

@@ -87,6 +87,9 @@ type Mention struct {
 	How string `json:"how"`
 	// Possessive reports a mention followed by "’s".
 	Possessive bool `json:"possessive,omitempty"`
+	// Attrib reports a state named only by an adjective modifying a noun
+	// that is not an actor ("the Russian decision").
+	Attrib bool `json:"attrib,omitempty"`
 }
 
 // Place is a place named in a sentence.
@@ -181,8 +184,15 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 	ann.Parties = st.parties()
 	for i := range ann.Mentions {
 		m := &ann.Mentions[i]
-		if m.Kind == Collective && ann.Parties[1] != "" {
-			m.Members = []Actor{{Country: ann.Parties[0], Sector: "GOV"}, {Country: ann.Parties[1], Sector: "GOV"}}
+		if m.Kind != Collective {
+			continue
+		}
+		a, b := recentPair(ann, i)
+		if b == "" {
+			a, b = ann.Parties[0], ann.Parties[1]
+		}
+		if b != "" {
+			m.Members = []Actor{{Country: a, Sector: "GOV"}, {Country: b, Sector: "GOV"}}
 		}
 	}
 	return ann
@@ -282,6 +292,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		return &ms[at[i]-1]
 	}
 	used := make([]bool, len(toks))
+	var refs []int // indexes into ms of pronouns and definite descriptions
+	prevPerson := st.lastPerson
+	prevTitled := len(st.titled)
 	emit := func(m Mention) {
 		m.Sentence = s.Index
 		m.Start = toks[m.Tok].Start
@@ -381,7 +394,15 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					emit(Mention{Tok: i, TokEnd: j + 1, Kind: Institution, Actor: Actor{Country: modCountry, Sector: groupNouns[toks[j].Norm]}, How: "adjective"})
 					continue
 				}
-				continue // an adjective alone is not an actor
+				if m.has(kCountry) == nil {
+					// An adjective before another noun ("the Emirati decision")
+					// names the state only as an attribute: usable as an
+					// event's target, never as its subject.
+					if j < len(toks) && toks[j].Kind == nlp.Word && !isCap(toks[j].Text) && (j+1 >= len(toks) || toks[j+1].Norm != "-") {
+						emit(Mention{Tok: i, TokEnd: modEnd, Kind: State, Actor: Actor{Country: modCountry, Sector: "GOV"}, How: "adjective", Attrib: true})
+					}
+					continue
+				}
 			}
 		}
 		switch {
@@ -430,6 +451,18 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			st.remember(a.Name, a)
 		case m.has(kSeat) != nil:
 			e := m.has(kSeat)
+			if placeContext(toks, i, ann, s.Index) {
+				// "signed at the White House": the venue, not the government.
+				cap := st.r.lex.Countries[e.idx].Capital
+				name, lat, lon := cap, 0.0, 0.0
+				for _, pl := range st.r.lex.Places {
+					if pl.Name == cap && pl.Country == e.country {
+						lat, lon = pl.Lat, pl.Lon
+					}
+				}
+				placeAt(i, m.n, name, e.country, lat, lon, false)
+				continue
+			}
 			emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: Actor{Country: e.country, Sector: "GOV", Name: st.body[toks[i].Start:toks[end-1].End]}, How: "seat"})
 		case m.has(kInstitution) != nil:
 			e := m.has(kInstitution)
@@ -437,13 +470,18 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				// A generic institution: country from "of Russia" after it,
 				// else from the sentence's only state.
 				c := st.ofCountry(toks, end, matchAt)
-				if c == "" {
+				if c == "" && i > 0 && toks[i-1].Norm == "the" {
 					c = st.soleCountry(ann, s.Index)
 				}
 				if c == "" {
 					continue
 				}
 				emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: c, Sector: e.sector, Name: instName(st.body, toks, m)}, How: "context"})
+				continue
+			}
+			if j := i - 1; j >= 1 && toks[j].Norm == "the" && (toks[j-1].Norm == "at" || toks[j-1].Norm == "in") {
+				// "signed at the White House", "summoned to … at the Foreign Office": a venue.
+				placeAt(i, m.n, st.body[toks[i].Start:toks[end-1].End], e.country, 0, 0, false)
 				continue
 			}
 			emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: e.country, Sector: e.sector, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon"})
@@ -492,17 +530,13 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			placeAt(i, m.n, p.Name, p.Country, p.Lat, p.Lon, false)
 		case m.has(kCollective) != nil:
 			emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, How: "collective"})
-		case m.has(kPronoun) != nil:
-			if st.lastPerson != nil {
-				emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: *st.lastPerson, How: "coref"})
-			}
-		case m.has(kDefinite) != nil:
-			head := toks[end-1].Norm
-			for j := len(st.titled) - 1; j >= 0; j-- {
-				if strings.Contains(strings.ToLower(st.titled[j].Title), head) {
-					emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: st.titled[j], How: "coref"})
-					break
-				}
+		case m.has(kPronoun) != nil || m.has(kDefinite) != nil:
+			refs = append(refs, k) // resolved once the sentence's names are known
+		case m.has(kIt) != nil:
+			// "It said …", "… said it would …": the state or institution
+			// last named as an actor.
+			if a := st.lastAgent(ann, s.Index, i); a != nil {
+				emit(Mention{Tok: i, TokEnd: end, Kind: a.Kind, Actor: a.Actor, Members: a.Members, How: "coref"})
 			}
 		}
 	}
@@ -549,6 +583,43 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 		}
 	}
+	// Pronouns and "the minister": the nearest person before them in this
+	// sentence, else the last one of the sentences before.
+	for _, k := range refs {
+		m := &ms[k]
+		i, end := m.tok, m.tok+m.n
+		var ref *Actor
+		pronoun := m.has(kPronoun) != nil
+		head := toks[end-1].Norm
+		for j := len(ann.Mentions) - 1; j >= 0 && ann.Mentions[j].Sentence == s.Index; j-- {
+			x := &ann.Mentions[j]
+			if x.Kind != Person || x.TokEnd > i || x.How == "coref" && x.Tok == i {
+				continue
+			}
+			if pronoun || strings.Contains(strings.ToLower(x.Actor.Title), head) {
+				if ref == nil || x.Tok > refTok(ann, ref, s.Index) {
+					a := x.Actor
+					ref = &a
+				}
+			}
+		}
+		if ref == nil {
+			if pronoun {
+				ref = prevPerson
+			} else {
+				for j := prevTitled - 1; j >= 0; j-- {
+					if strings.Contains(strings.ToLower(st.titled[j].Title), head) {
+						a := st.titled[j]
+						ref = &a
+						break
+					}
+				}
+			}
+		}
+		if ref != nil {
+			emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: *ref, How: "coref"})
+		}
+	}
 	sort.SliceStable(ann.Mentions, func(a, b int) bool {
 		x, y := ann.Mentions[a], ann.Mentions[b]
 		if x.Sentence != y.Sentence {
@@ -589,6 +660,9 @@ var groupNouns = map[string]string{
 	"authorities": "GOV", "leadership": "GOV", "counterparts": "GOV", "counterpart": "GOV",
 	"administration": "GOV", "government": "GOV", "officials": "GOV", "diplomats": "GOV",
 	"troops": "MIL", "forces": "MIL", "military": "MIL", "army": "MIL", "soldiers": "MIL",
+	"missiles": "MIL", "jets": "MIL", "warplanes": "MIL", "drones": "MIL", "navy": "MIL",
+	"warships": "MIL", "aircraft": "MIL", "artillery": "MIL", "tanks": "MIL", "missile": "MIL",
+	"police": "COP", "prosecutors": "JUD", "courts": "JUD", "court": "JUD",
 	"lawmakers": "LEG", "legislators": "LEG", "media": "MED", "journalists": "MED",
 	"companies": "BUS", "firms": "BUS", "businesses": "BUS", "citizens": "CVL", "nationals": "CVL",
 	"people": "CVL", "civilians": "CVL", "protesters": "CVL",
@@ -968,7 +1042,7 @@ func placeContext(toks []nlp.Token, i int, ann *Annotations, si int) bool {
 		return true
 	}
 	// Coordinated with a place just before: "in Washington and Moscow".
-	if (p == "and" || p == ",") && j > 0 {
+	if (p == "and" || p == "or") && j > 0 {
 		for _, pl := range ann.Places {
 			if pl.Sentence == si && pl.TokEnd == j {
 				return true
@@ -992,4 +1066,63 @@ func mergeActor(a, b Actor) Actor {
 		a.Org = b.Org
 	}
 	return a
+}
+
+// refTok returns the token where the person a was last mentioned in
+// sentence si, or -1.
+func refTok(ann *Annotations, a *Actor, si int) int {
+	for j := len(ann.Mentions) - 1; j >= 0 && ann.Mentions[j].Sentence == si; j-- {
+		if ann.Mentions[j].Actor.Name == a.Name {
+			return ann.Mentions[j].Tok
+		}
+	}
+	return -1
+}
+
+// lastAgent returns the state, institution or body that "it" at token i
+// of sentence si stands for: the nearest such mention before it in the
+// sentence, else the first of the sentence before. Attributive and
+// possessive mentions do not count.
+func (st *docState) lastAgent(ann *Annotations, si, i int) *Mention {
+	agent := func(m *Mention) bool {
+		return (m.Kind == State || m.Kind == Institution || m.Kind == Body) && !m.Attrib && m.Actor.Country != ""
+	}
+	for j := len(ann.Mentions) - 1; j >= 0 && ann.Mentions[j].Sentence == si; j-- {
+		if m := &ann.Mentions[j]; m.Tok < i && agent(m) && !m.Possessive {
+			return m
+		}
+	}
+	for j := range ann.Mentions {
+		m := &ann.Mentions[j]
+		if m.Sentence == si-1 && agent(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// recentPair returns the two states named last before mention i within
+// its sentence and the two sentences before it ("Biden and Macron spoke …
+// the two leaders agreed"), or "" when fewer are named.
+func recentPair(ann *Annotations, i int) (string, string) {
+	si := ann.Mentions[i].Sentence
+	var a, b string
+	for j := i - 1; j >= 0; j-- {
+		m := &ann.Mentions[j]
+		if m.Sentence < si-2 {
+			break
+		}
+		c := m.Actor.Country
+		if c == "" || m.Kind == Collective || m.Kind == Body || isBodyCode(c) {
+			continue
+		}
+		switch {
+		case a == "":
+			a = c
+		case c != a:
+			b = c
+			return b, a
+		}
+	}
+	return "", ""
 }

@@ -20,7 +20,7 @@ import (
 // verb lemma prefixed with "+" that matches all its inflections ("+expel"
 // matches expel, expels, expelled, expelling; each alternative may be a
 // verb: "+lift|+ease"), or a gap: "*" skips up to
-// four tokens and "**" up to ten before the next element. The first
+// six tokens and "**" up to ten before the next element. The first
 // element that is not a gap is the trigger word reported as evidence
 // unless another is marked with "^". Lines starting with "@verb" list
 // irregular forms of a verb ("@verb meet met"). "#" starts a comment.
@@ -150,7 +150,7 @@ func parsePatterns(p *Patterns, file, data string, errs *ErrorList) {
 		for _, w := range rf[1:] {
 			switch w {
 			case "*":
-				gap = 4
+				gap = 6
 				continue
 			case "**":
 				gap = 10
