@@ -59,7 +59,7 @@ var clutterRules = []clutterRule{
 	rule("newsletter prompt", 40, false, `(?i)^(?:subscribe|subscribe now|sign up|sign in|log in|login|register)\W*$`),
 	rule("follow prompt", 160, false, `(?i)^follow(?: us| \S+(?: \S+)?)? on (?:twitter|x|facebook|instagram|telegram|linkedin|youtube|tiktok|threads|bluesky|google news)\b`),
 	rule("follow prompt", 40, false, `(?i)^follow us\W*$`),
-	rule("comment prompt", 60, true, `(?i)^(?:leave a (?:comment|reply)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|comments?(?: \(\d+\))?|\d+ comments?|no comments(?: yet)?|show comments|view comments|load comments|comments are closed|discussion|what do you think\?)\W*$`),
+	rule("comment prompt", 60, true, `(?i)^(?:leave a (?:comment|reply)|post a comment|add a comment|write a comment|join the (?:conversation|discussion)|comments?(?: \(\d+\))?|\d+ comments?|no comments(?: yet)?|show comments|view comments|load comments|comments are closed|what do you think\?)\W*$`),
 	rule("byline", 300, false, `(?i)`+readTime, "min read", "mins read", "min. read", "minute read", "minutes read", "min reading", "minute reading", "reading time", "min-read", "minute-read"),
 	rule("byline", 80, false, `(?i)^(?:published|updated|posted|last updated|first published|last modified)\b(?:\s+on|\s+at)?\s*:?[^.!?]{0,60}$`),
 	rule("byline", 300, false, `(?i)\bno comments on\b`, "no comments on"),

@@ -164,6 +164,8 @@ func TestSniff(t *testing.T) {
 		{"jsonl", `{"text": "x"}`, ".txt", "jsonl"},
 		{"json array", `[{"text": "x"}]`, "", "jsonl"},
 		{"text", "Talks resumed in Geneva.", ".html", "text"},
+		{"brace text", "{Update} Talks resumed.\nMore text.", ".txt", "text"},
+		{"jsonl named txt", "{\"text\": \"x\"}\n", ".txt", "jsonl"},
 		{"bracket text", "[Updated] Talks resumed.", "", "text"},
 	}
 	for _, tt := range tests {
@@ -221,6 +223,7 @@ func TestBadInput(t *testing.T) {
 		{"jsonl empty text", "a.jsonl", []byte(`{"text": " \u200b "}`), Options{}, "a.jsonl:1: text is empty", ""},
 		{"jsonl bad date", "a.jsonl", []byte(`{"text": "Talks resumed.", "published": "31/02/2025"}`), Options{}, "", `unreadable published date "31/02/2025"`},
 		{"html bad date", "a.html", []byte(`<html><head><meta property="article:published_time" content="yesterday"></head><body><article><p>Talks resumed in Geneva on Monday.</p></article></body></html>`), Options{}, "", `unreadable date in article:published_time "yesterday"`},
+		{"utf-16", "a.txt", append([]byte{0xFF, 0xFE}, utf16le("Ministers met in Zürich on Monday.")...), Options{}, "", "decoded from UTF-16"},
 		{"json array not records", "a.json", []byte(`[1, 2`), Options{}, "a.json: invalid JSON", ""},
 	}
 	for _, tt := range tests {
@@ -503,4 +506,15 @@ func TestClutterRules(t *testing.T) {
 			}
 		})
 	}
+}
+
+func utf16le(s string) []byte {
+	var b []byte
+	for _, r := range s {
+		if r > 0xFFFF {
+			panic("utf16le: test helper handles the BMP only")
+		}
+		b = append(b, byte(r), byte(r>>8))
+	}
+	return b
 }

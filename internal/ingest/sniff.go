@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"bytes"
+	"encoding/json"
 	"regexp"
 	"strings"
 )
@@ -22,6 +23,17 @@ func sniff(head []byte, ext string) string {
 	}
 	switch b[0] {
 	case '{':
+		if ext == ".txt" || ext == ".text" || ext == ".html" || ext == ".htm" {
+			// A text that happens to open with a brace is text unless its
+			// first line is a JSON record.
+			line := b
+			if i := bytes.IndexByte(line, '\n'); i >= 0 {
+				line = line[:i]
+			}
+			if !json.Valid(line) {
+				break
+			}
+		}
 		return "jsonl"
 	case '[':
 		if ext == ".json" || ext == ".jsonl" || ext == ".ndjson" || bytes.HasPrefix(bytes.TrimLeft(b[1:], " \t\r\n"), []byte("{")) {
