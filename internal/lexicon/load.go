@@ -85,7 +85,8 @@ func load(fsys fs.FS, dir string) (*Lexicon, ErrorList) {
 // Validate checks the references between the lexicon's records: every
 // country code used by an institution, office or place is a known country
 // (offices and institutions may also name an international body's code),
-// and every country's capital is a place of that country in the gazetteer.
+// every country's capital is a place of that country in the gazetteer,
+// and no body uses a country's code.
 // It returns nil or an ErrorList.
 func (l *Lexicon) Validate() error { return l.validate().Err() }
 
@@ -98,6 +99,9 @@ func (l *Lexicon) validate() ErrorList {
 	bodies := make(map[string]bool)
 	for _, b := range l.Bodies {
 		bodies[b.Code] = true
+		if countries[b.Code] {
+			errs.Add(b.Pos, fmt.Sprintf("body code %s is a country's code", b.Code))
+		}
 	}
 	actor := func(pos Pos, code string) {
 		if !countries[code] && !bodies[code] {
@@ -259,7 +263,8 @@ func mergeKind[T any](base, over []T, key func(T) string, names func(T) [][]stri
 		out = append(out, r)
 	}
 	for i, r := range over {
-		if !used[i] {
+		// Of several records of other with one key, the last wins.
+		if !used[i] && overKeys[key(r)] == i {
 			out = append(out, r)
 		}
 	}
