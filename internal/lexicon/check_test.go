@@ -153,6 +153,16 @@ func TestLoadLines(t *testing.T) {
 	}{
 		{"comment and blank", "titles.txt", "# c\n\n   \nGOV | envoy # trailing\n", nil},
 		{"crlf", "titles.txt", "GOV | envoy\r\nMIL | troops\r\n", nil},
+		{"byte-order mark", "bodies.txt", "\ufeffIGO | Tidal Union\n", nil},
+		{"tabs", "titles.txt", "GOV\t|\tenvoy;\tchief\tenvoy\n", nil},
+		{"column count", "places.txt", "Atlantis | | XXA | 1.0\n", []string{`places.txt:1: got 4 columns, want 6 (NAME | ALIASES | COUNTRY | LAT | LON | FLAGS)`}},
+		{"boundary coordinates", "places.txt", "Pole | | XXA | 90 | -180 |\nAntipole | | XXA | -90.00 | 180.00 | capital\n", nil},
+		{"no FROM", "offices.txt", "A B | | XXA | GOV | King | |\n", []string{`offices.txt:1: missing FROM date`}},
+		{"missing sector", "titles.txt", " | envoy\n", []string{`titles.txt:1: missing SECTOR`}},
+		{"two problems one line", "places.txt", "X | | xx | 100 | 1 |\n", []string{
+			`places.txt:1: LAT 100 out of range (±90)`,
+			`places.txt:1: bad country code "xx" (want three upper-case letters)`,
+		}},
 		{"no final newline", "bodies.txt", "IGO | Tidal Union", nil},
 		{"spaces collapse", "titles.txt", "GOV | chief   envoy\nMIL | chief envoy\n", []string{
 			`titles.txt:1: name "chief envoy" is GOV here but MIL at line 2`,

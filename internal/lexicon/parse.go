@@ -108,6 +108,7 @@ func (p *fileParser) errorf(line int, format string, args ...any) {
 func (p *fileParser) parse(src string) {
 	p.names = make(map[string]nameRef)
 	p.codes = make(map[string]int)
+	src = strings.TrimPrefix(src, "\ufeff") // a byte-order mark some editors write
 	line := 0
 	for len(src) > 0 {
 		line++
