@@ -51,6 +51,7 @@ const readTime = `\d+\s*-?\s*min(?:ute)?s?\.?\s*(?:read|reading)\b|\breading tim
 
 var clutterRules = []clutterRule{
 	rule("share prompt", 80, false, `(?i)^(?:share|share this(?: article| story| post| page)?|share on \w+|share via \w+|tweet|tweet this|email|e-mail|print|copy link|copy url|whatsapp|facebook|twitter|linkedin|telegram|reddit|pinterest|messenger)(?:\s*[:|,/·•]?\s*(?:facebook|twitter|x|linkedin|whatsapp|telegram|reddit|email|e-mail|print|copy link|messenger|pinterest|flipboard)\b)*\s*:?$`),
+	rule("share prompt", 80, false, `(?i)^(?:(?:share|sharing|tweet|email|e-mail|print|copy|link|url|facebook|twitter|x|linkedin|whatsapp|telegram|reddit|pinterest|messenger|flipboard|bluesky|threads|vk|on|via|this|article|story|save|mail|sms)\b[\s:|,/·•]*)+$`),
 	rule("share prompt", 120, false, `(?i)^(?:share|share this(?: article| story)?)\s*[:|]`),
 	rule("advertisement", 80, false, `(?i)^(?:advertisement|advertising|sponsored(?: content)?|ad|ads|promoted|paid content|story continues (?:below|after)(?: the)? advertisement|scroll to continue(?: with content)?|continue reading(?: below)?|article continues below)\W*$`),
 	rule("related link", 250, false, `(?i)^(?:related(?: articles?| stories| coverage| content| news| reading)?|see also|also read|read also|read more|more on this(?: story| topic)?|read next|recommended(?: for you)?|editor'?s picks?|you may also like|most read|trending(?: now)?|more from \w+|watch|video|listen)\s*[:|»›>\-–—]`),
@@ -70,7 +71,7 @@ var clutterRules = []clutterRule{
 	rule("social embed", 600, false, `(?i)pic\.twitter\.com/|\bt\.co/\w+|\binstagram\.com/p/|view this post on instagram|a post shared by\b|watch on youtube|embedded (?:video|post|tweet)`, "pic.twitter", "t.co/", "instagram", "a post shared", "youtube", "embedded"),
 	rule("social embed", 160, false, `^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.{0,40}\d{4}$`, "(@"),
 	rule("cookie notice", 400, false, `(?i)\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|by continuing to (?:use|browse))\b`, "cookie", "by continuing"),
-	rule("page chrome", 120, false, `(?i)^(?:click here|tap here|download (?:our|the) app|listen to (?:this )?article|print this (?:page|article)|back to top|skip to (?:main )?content|report an? (?:error|typo|correction)|all rights reserved|tags?\s*:|topics?\s*:|filed under\b|categories\s*:|more\s*:)\b.{0,100}$`),
+	rule("page chrome", 120, false, `(?i)^(?:(?:click here|tap here|download (?:our|the) app|listen to (?:this )?article|print this (?:page|article)|back to top|skip to (?:main )?content|report an? (?:error|typo|correction)|filed under)\b|(?:tags?|topics?|categories|more|keywords)\s*:).{0,100}$`),
 	rule("page chrome", 30, false, `(?i)^(?:close|menu|search|home|top|next|previous|back|more|loading\.*)\W*$`),
 	rule("page chrome", 160, false, `(?i)^(?:©|\(c\)|copyright\b)`),
 	rule("page chrome", 200, false, `(?i)\ball rights reserved\W*$`, "all rights reserved"),
@@ -204,6 +205,9 @@ func isByline(p string) bool {
 	}
 	if byAuthorRE.MatchString(p) {
 		return true
+	}
+	if strings.HasPrefix(p, "By ") && len(strings.Fields(p)) <= 6 && !endsSentence(p) {
+		return true // "By our Paris correspondent", "By staff reporters"
 	}
 	if publishedRE.MatchString(p) {
 		_, ok := findDate(p)

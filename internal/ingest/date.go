@@ -117,7 +117,9 @@ var (
 	// "28 February 2025", "28th Feb. 2025"
 	dmyRE = regexp.MustCompile(`(?i)\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?` + monthRE + `,?\s+(\d{4})\b`)
 	// "2025-02-28", "2025/02/28", "2025-02-28T10:00:00Z"
-	isoRE = regexp.MustCompile(`\b(\d{4})[-/](\d{2})[-/](\d{2})(?:T|\b)`)
+	// "25/05/2023", "25.05.2023"
+	numericRE = regexp.MustCompile(`\b(\d{1,2})[/.](\d{1,2})[/.](\d{4})\b`)
+	isoRE     = regexp.MustCompile(`\b(\d{4})[-/](\d{2})[-/](\d{2})(?:T|\b)`)
 )
 
 // findDate finds the first written date in free text: "February 28, 2025",
@@ -157,6 +159,19 @@ func findDate(s string) (time.Time, bool) {
 	}
 	if m := isoRE.FindStringSubmatchIndex(s); m != nil {
 		try(m[0], s[m[2]:m[3]], s[m[4]:m[5]], s[m[6]:m[7]], 0)
+	}
+	if m := numericRE.FindStringSubmatchIndex(s); m != nil {
+		// "25/05/2023" or "05/25/2023": read only when the order is
+		// unambiguous (one of the numbers is over 12) or both are the same.
+		a, b := s[m[2]:m[3]], s[m[4]:m[5]]
+		x, _ := strconv.Atoi(a)
+		y, _ := strconv.Atoi(b)
+		switch {
+		case x > 12 || x == y:
+			try(m[0], s[m[6]:m[7]], b, a, 0)
+		case y > 12:
+			try(m[0], s[m[6]:m[7]], a, b, 0)
+		}
 	}
 	return best, bestAt >= 0
 }

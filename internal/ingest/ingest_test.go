@@ -102,6 +102,10 @@ func TestFindDate(t *testing.T) {
 		{"Published: 2025-02-28T10:00:00Z", "2025-02-28"},
 		{"Updated Sept. 3rd, 2024 at 10:02", "2024-09-03"},
 		{"on the 1st of March, 2024", "2024-03-01"},
+		{"Posted in Middle East | 25/05/2023 | 6 min read", "2023-05-25"},
+		{"05/25/2023", "2023-05-25"},
+		{"25.05.2023", "2023-05-25"},
+		{"05/06/2023", ""}, // day and month cannot be told apart
 		{"February 30, 2025", ""},
 		{"no date here", ""},
 		{"2025-13-01", ""},
@@ -467,6 +471,9 @@ func TestClutterRules(t *testing.T) {
 	}{
 		{"Share this article", "share prompt"},
 		{"Facebook Twitter WhatsApp Email", "share prompt"},
+		{"Share Tweet Email Print", "share prompt"},
+		{"Share on Facebook Share on X Copy link", "share prompt"},
+		{"Topics: Russia · Salisbury attack · Foreign policy", "page chrome"},
 		{"Advertisement", "advertisement"},
 		{"Story continues below advertisement", "advertisement"},
 		{"Related: EU envoys fail to agree on sanctions", "related link"},
@@ -493,6 +500,8 @@ func TestClutterRules(t *testing.T) {
 		{"The embassy declined to comment on the report.", ""},
 		{"Related talks were held in Vienna on Monday, officials said.", ""},
 		{"Istanbul meeting", ""},
+		{"Email", "share prompt"},
+		{"Emails show the talks went on.", ""},
 		{"Home ministers from both countries met on Monday.", ""},
 	}
 	for _, tt := range tests {
