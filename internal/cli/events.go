@@ -95,7 +95,7 @@ func writeEventTable(w io.Writer, evs []store.Event) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s%s%s\t%s\t%s\t%s\t%s\t%s\n",
 			orDash(date), actorCode(ev.Source), arrow, actorCode(ev.Target), orDash(ev.CAMEO),
-			strconv.FormatFloat(ev.Goldstein, 'f', 1, 64), orDash(ev.Status), orDash(ev.Evidence.Trigger),
+			strconv.FormatFloat(ev.Goldstein, 'f', 1, 64), orDash(ev.Status), orDash(clip(ev.Evidence.Trigger, 24)),
 			orDash(clip(ev.Evidence.Text, 60)))
 	}
 	return tw.Flush()

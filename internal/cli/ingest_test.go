@@ -134,6 +134,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 		t.Fatalf("%d documents after the kill, want between %d and %d", before, stored, total-1)
 	}
 	checkComplete(t, st, corpus)
+	events := countRows(t, st.DB(), "events")
 	if err := st.Close(); err != nil {
 		t.Fatal(err)
 	}
@@ -160,11 +161,11 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 	if err := st.DB().QueryRow(`SELECT COUNT(DISTINCT content_hash) FROM documents`).Scan(&distinct); err != nil || distinct != total {
 		t.Errorf("%d distinct bodies (%v), want %d", distinct, err, total)
 	}
-	t.Logf("killed after %d of %d documents; the rerun stored %d", before, total, ingested)
+	t.Logf("killed after %d of %d documents (%d events); the rerun stored %d", before, total, events, ingested)
 }
 
 // corpusSize returns how many generated documents the crash test can
-// ingest in about eight seconds on this machine with this analyzer, at
+// ingest in about six seconds on this machine with this analyzer, at
 // most limit and at least 500, so the test stays quick as analysis grows.
 func corpusSize(limit int) int {
 	p := pipeline.New()
@@ -177,9 +178,9 @@ func corpusSize(limit int) int {
 			p.Analyze(a)
 		}
 	}
-	// One millisecond a document for storing it.
-	perDoc := time.Since(start)/probe + time.Millisecond
-	return min(max(int(8*time.Second/perDoc), 500), limit)
+	// Reading and storing take about 1.5 ms a document more.
+	perDoc := time.Since(start)/probe + 1500*time.Microsecond
+	return min(max(int(6*time.Second/perDoc), 500), limit)
 }
 
 // waitForDocuments polls db until it holds at least n documents and

@@ -28,7 +28,7 @@ func runMigrate(e *env, args []string) error {
 // mistyped path is an error instead of a new empty database.
 func (e *env) openExisting(ctx context.Context, dbFlag string) (*store.Store, error) {
 	path := e.dbPath(dbFlag)
-	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) {
+	if _, err := os.Stat(path); errors.Is(err, os.ErrNotExist) && !store.IsPostgres(path) {
 		return nil, fmt.Errorf("no database at %s (run 'parley ingest' first, or set --db or PARLEY_DB)", path)
 	}
 	return store.Open(ctx, path)

@@ -62,7 +62,7 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 		err error
 		s   *Store
 	)
-	if isPostgres(dsn) {
+	if IsPostgres(dsn) {
 		db, err = openPostgres(ctx, dsn)
 		s = &Store{db: db, dialect: postgresDialect}
 	} else {
