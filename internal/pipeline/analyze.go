@@ -12,6 +12,7 @@ import (
 	"github.com/parleyproject/parley/internal/cameo"
 	"github.com/parleyproject/parley/internal/coder"
 	"github.com/parleyproject/parley/internal/entity"
+	"github.com/parleyproject/parley/internal/ledger"
 	"github.com/parleyproject/parley/internal/lexicon"
 	"github.com/parleyproject/parley/internal/nlp"
 	"github.com/parleyproject/parley/internal/record"
@@ -109,11 +110,14 @@ func (p *Pipeline) Analyze(a *article.Article) *Result {
 		Meetings:  []record.Meeting{},
 		Quotes:    []record.Quote{},
 		Measures:  []record.Measure{},
+		Issues:    []record.IssueUpdate{},
 	}
 	ann := p.Annotate(a)
 	if evs := p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann}); evs != nil {
 		rec.Events = evs
 	}
+	led := ledger.Extract(ledger.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann, Events: rec.Events})
+	rec.Meetings, rec.Quotes, rec.Measures, rec.Issues = led.Meetings, led.Quotes, led.Measures, led.Issues
 	js, err := json.Marshal(ann)
 	if err != nil {
 		js = nil // annotations hold only plain values; this cannot fail

@@ -37,6 +37,8 @@ type Document struct {
 	Meetings  []Meeting `json:"meetings"`
 	Quotes    []Quote   `json:"quotes"`
 	Measures  []Measure `json:"measures"`
+	// Issues are the issue-dossier updates the document reports.
+	Issues []IssueUpdate `json:"issues"`
 }
 
 // Actor is a resolved actor: a state (or international body) and a sector,
@@ -158,4 +160,32 @@ type Measure struct {
 	DatePrecision string   `json:"date_precision"`
 	InResponseTo  string   `json:"in_response_to,omitempty"`
 	Evidence      Evidence `json:"evidence"`
+}
+
+// Issue statuses of an IssueUpdate, in the order an issue usually moves.
+const (
+	IssueRaised           = "raised"
+	IssueUnderNegotiation = "under negotiation"
+	IssueStepsAgreed      = "steps agreed"
+	IssueResolved         = "resolved"
+	IssueWorsened         = "worsened"
+)
+
+// IssueUpdate is a change in the status of an open issue between two
+// states (an issue-dossier entry): the topic, the new status and the event
+// or meeting that caused it.
+type IssueUpdate struct {
+	// Topic is the issue's key ("banking", "staffing", "visas", …).
+	Topic string `json:"topic"`
+	// Parties are the two states, sorted.
+	Parties []string `json:"parties"`
+	// Status is one of the Issue* constants.
+	Status string `json:"status"`
+	// Date is the day of the change (YYYY-MM-DD) when known.
+	Date          *string `json:"date"`
+	DatePrecision string  `json:"date_precision"`
+	// Cause is the id of the event, meeting or measure behind the change.
+	Cause string `json:"cause,omitempty"`
+	// Evidence is the sentence that reports the change.
+	Evidence Evidence `json:"evidence"`
 }
