@@ -22,7 +22,7 @@ func TestLexiconCheck(t *testing.T) {
 		{"bad dir", []string{"lexicon", "check", bad}, 1, "", []string{
 			filepath.Join(bad, "offices.txt") + ":2: TO 2019-01-20 is before FROM 2020-01-20",
 			filepath.Join(bad, "places.txt") + ":2: LAT 91.00 out of range (±90)",
-			"27 problems",
+			"29 problems",
 		}},
 		{"missing dir", []string{"lexicon", "check", filepath.Join(t.TempDir(), "nope")}, 1, "", []string{"checking lexicon"}},
 		{"no subcommand", []string{"lexicon"}, 2, "", []string{"usage: parley lexicon"}},

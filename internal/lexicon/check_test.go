@@ -157,6 +157,12 @@ func TestLoadLines(t *testing.T) {
 		{"tabs", "titles.txt", "GOV\t|\tenvoy;\tchief\tenvoy\n", nil},
 		{"column count", "places.txt", "Atlantis | | XXA | 1.0\n", []string{`places.txt:1: got 4 columns, want 6 (NAME | ALIASES | COUNTRY | LAT | LON | FLAGS)`}},
 		{"boundary coordinates", "places.txt", "Pole | | XXA | 90 | -180 |\nAntipole | | XXA | -90.00 | 180.00 | capital\n", nil},
+		{"overlapping terms", "offices.txt", "A B | | XXA | GOV | King | 2020-01 | 2021-01\nA B | | XXA | GOV | King | 2020-06 |\nA B | | XXA | GOV | King | 2021-01 | 2022-01\n", []string{
+			`offices.txt:1: term of A B as King overlaps the term at line 2`,
+			`offices.txt:2: term of A B as King overlaps the term at line 1`,
+			`offices.txt:2: term of A B as King overlaps the term at line 3`,
+			`offices.txt:3: term of A B as King overlaps the term at line 2`,
+		}},
 		{"no FROM", "offices.txt", "A B | | XXA | GOV | King | |\n", []string{`offices.txt:1: missing FROM date`}},
 		{"missing sector", "titles.txt", " | envoy\n", []string{`titles.txt:1: missing SECTOR`}},
 		{"two problems one line", "places.txt", "X | | xx | 100 | 1 |\n", []string{

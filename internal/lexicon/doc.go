@@ -74,9 +74,9 @@
 // Load reports every problem of every file at once as an ErrorList of
 // "file:line: message" errors: a wrong number of columns, a malformed or
 // unknown code or sector, an empty name or list item, a malformed date, a
-// term that ends before it starts, coordinates out of range, a country
-// defined twice, and a name that one file maps to two different things
-// (reported at both lines). Validate then checks the references between
+// term that ends before it starts, two overlapping terms of one person in
+// one post, coordinates out of range, a country defined twice, and a name
+// that one file maps to two different things (reported at both lines). Validate then checks the references between
 // files: unknown country codes and capitals missing from the gazetteer.
 // Check does both for a user directory merged over the defaults, as
 // "parley lexicon check DIR" does.

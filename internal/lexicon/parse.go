@@ -98,6 +98,14 @@ type fileParser struct {
 	errs  *ErrorList
 	names map[string]nameRef // normalized name → first definition
 	codes map[string]int     // countries: code → line
+	terms map[string][]term  // offices: name|country|title → terms so far
+}
+
+// term is one term of office read from a file, to find overlapping terms
+// of one person in one post.
+type term struct {
+	from, to time.Time
+	line     int
 }
 
 func (p *fileParser) errorf(line int, format string, args ...any) {
@@ -108,6 +116,7 @@ func (p *fileParser) errorf(line int, format string, args ...any) {
 func (p *fileParser) parse(src string) {
 	p.names = make(map[string]nameRef)
 	p.codes = make(map[string]int)
+	p.terms = make(map[string][]term)
 	src = strings.TrimPrefix(src, "\ufeff") // a byte-order mark some editors write
 	line := 0
 	for len(src) > 0 {
@@ -222,6 +231,7 @@ func (p *fileParser) parseLine(line int, text string) {
 			ok = false
 		}
 		if ok {
+			p.overlap(line, &o)
 			p.claim(line, o.Name, append([]string{o.Name}, o.Aliases...))
 			p.lex.Offices = append(p.lex.Offices, o)
 		}
@@ -383,6 +393,20 @@ func (p *fileParser) coord(line int, col, s string, limit float64, ok *bool) flo
 		return 0
 	}
 	return v
+}
+
+// overlap reports a term of office that overlaps an earlier term of the
+// same person in the same post, at both lines.
+func (p *fileParser) overlap(line int, o *Office) {
+	key := o.Name + "|" + o.Country + "|" + o.Title
+	for _, t := range p.terms[key] {
+		// Half-open terms [from, to), an open To being infinite.
+		if (o.To.IsZero() || t.from.Before(o.To)) && (t.to.IsZero() || o.From.Before(t.to)) {
+			p.errorf(t.line, "term of %s as %s overlaps the term at line %d", o.Name, o.Title, line)
+			p.errorf(line, "term of %s as %s overlaps the term at line %d", o.Name, o.Title, t.line)
+		}
+	}
+	p.terms[key] = append(p.terms[key], term{o.From, o.To, line})
 }
 
 // claim records that names stand for target on line, reporting a name
