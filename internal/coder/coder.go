@@ -367,6 +367,11 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if e.src.empty() {
 			continue
 		}
+		if flags.Sym && len(e.src.actors) >= 2 && !withObject(toks, e.tgt) {
+			// "Biden and Xi met on the Indonesian island of Bali": a joint
+			// action of the compound subject.
+			e.tgt = party{}
+		}
 		if e.tgt.empty() {
 			if len(e.src.actors) >= 2 {
 				// "Moscow and Washington reached a consensus"
@@ -391,6 +396,13 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				}
 			} else {
 				e.tgt = c.defaultTarget(d.Ann, e.src, ms, s, t)
+			}
+		}
+		if e.tgt.empty() && h.r.code.Root == "16" {
+			// A measure the text does not aim explicitly is aimed at the
+			// text's other party: "China ordered the closure on July 24."
+			if other := otherParty(d.Ann.Parties, e.src.actors[0].Country); other != "" {
+				e.tgt = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
 			}
 		}
 		if e.tgt.empty() && !flags.NoTarget && !flags.Speech {
@@ -651,4 +663,16 @@ func announced(toks []nlp.Token, t int) bool {
 		}
 	}
 	return false
+}
+
+// withObject reports a target introduced by "with" ("X and Y met with Z").
+func withObject(toks []nlp.Token, p party) bool {
+	if p.m == nil || p.m.Tok == 0 {
+		return false
+	}
+	j := p.m.Tok - 1
+	if toks[j].Norm == "the" && j > 0 {
+		j--
+	}
+	return toks[j].Norm == "with"
 }

@@ -183,6 +183,9 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party) party 
 		if !usable(m) {
 			continue
 		}
+		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok)) {
+			continue // "on the Indonesian island" is no object
+		}
 		p := coordinated(toks, ms, k, len(toks))
 		p = without(p, src)
 		if p.empty() {
@@ -532,6 +535,9 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	return true
 }
 
+// otherParty returns the party of the text that c is not: the other of
+// the two when c is one of them, else the main one ("Washington condemned
+// the move" in a text about Russia and Ukraine).
 func otherParty(p [2]string, c string) string {
 	switch c {
 	case p[0]:
@@ -539,7 +545,7 @@ func otherParty(p [2]string, c string) string {
 	case p[1]:
 		return p[0]
 	}
-	return ""
+	return p[0]
 }
 
 func mentionEndingAt(ms []entity.Mention, end int) *entity.Mention {
@@ -638,4 +644,20 @@ func (c *Coder) mentionedTarget(src party, ms []entity.Mention, s *nlp.Sentence)
 		}
 	}
 	return party{}
+}
+
+// placePrep reports a place preposition before token i (skipping "the").
+func placePrep(toks []nlp.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	if j < 0 {
+		return false
+	}
+	switch toks[j].Norm {
+	case "in", "on", "at", "near", "across", "inside", "outside", "around":
+		return true
+	}
+	return false
 }

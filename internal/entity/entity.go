@@ -188,7 +188,8 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 			continue
 		}
 		a, b := recentPair(ann, i)
-		if b == "" {
+		if b == "" || mentionedNear(ann, i, ann.Parties[0]) && mentionedNear(ann, i, ann.Parties[1]) {
+			// The text's two parties, when both are in view.
 			a, b = ann.Parties[0], ann.Parties[1]
 		}
 		if b != "" {
@@ -296,6 +297,19 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	prevPerson := st.lastPerson
 	prevTitled := len(st.titled)
 	emit := func(m Mention) {
+		// "President Xi" + "Jinping": one person named in two matches.
+		if n := len(ann.Mentions); m.Kind == Person && n > 0 {
+			prev := &ann.Mentions[n-1]
+			if prev.Sentence == s.Index && prev.Kind == Person && prev.TokEnd == m.Tok && prev.Actor.Name == m.Actor.Name && m.Actor.Name != "" {
+				prev.TokEnd = m.TokEnd
+				prev.End = toks[m.TokEnd-1].End
+				prev.Text = st.body[prev.Start:prev.End]
+				for i := m.Tok; i < m.TokEnd; i++ {
+					used[i] = true
+				}
+				return
+			}
+		}
 		m.Sentence = s.Index
 		m.Start = toks[m.Tok].Start
 		m.End = toks[m.TokEnd-1].End
@@ -859,9 +873,22 @@ func (st *docState) remember(name string, a Actor) {
 		return
 	}
 	st.people[name] = a
-	if f := strings.Fields(name); len(f) > 1 {
+	f := strings.Fields(name)
+	if len(f) > 1 {
 		st.people[f[len(f)-1]] = a
 	}
+	// "Sheikh Abdullah bin Zayed" is later "Sheikh Abdullah"; "King
+	// Hamad bin Isa Al Khalifa" is "King Hamad".
+	if len(f) > 2 && honorifics[strings.ToLower(f[0])] {
+		st.people[f[0]+" "+f[1]] = a
+		st.people[strings.Join(f[1:], " ")] = a
+	}
+}
+
+// honorifics may begin a name and be dropped or kept later in a text.
+var honorifics = map[string]bool{
+	"sheikh": true, "king": true, "prince": true, "emir": true, "sultan": true, "queen": true,
+	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "sir": true, "dame": true, "lord": true,
 }
 
 // fullName prefers the longest known form of a person's name.
@@ -1125,4 +1152,19 @@ func recentPair(ann *Annotations, i int) (string, string) {
 		}
 	}
 	return "", ""
+}
+
+// mentionedNear reports whether country c is named in the sentence of
+// mention i or the two sentences before it.
+func mentionedNear(ann *Annotations, i int, c string) bool {
+	if c == "" {
+		return false
+	}
+	si := ann.Mentions[i].Sentence
+	for j := i - 1; j >= 0 && ann.Mentions[j].Sentence >= si-2; j-- {
+		if ann.Mentions[j].Actor.Country == c {
+			return true
+		}
+	}
+	return false
 }
