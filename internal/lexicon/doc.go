@@ -17,9 +17,12 @@
 // Each line is one record of columns separated by "|". A column that holds
 // a list separates its items with ";". Everything from "#" to the end of
 // the line is a comment; blank lines are ignored. Spaces around columns
-// and items are dropped, runs of spaces inside a name count as one. Names
-// are matched as written: "US" and "us" are different names, and a
-// lower-case name is generic ("foreign ministry").
+// and items are dropped, runs of spaces inside a name count as one. A
+// name keeps its case: a name in lower case is a common phrase that
+// matches in any case ("foreign ministry" also matches "Foreign
+// Ministry"), a name with capitals is a proper name ("US" is the country,
+// "us" is not). Names compare case-sensitively when the loader looks for
+// duplicates. A UTF-8 byte-order mark at the start of a file is ignored.
 //
 //	countries.txt     CODE | NAMES | ADJECTIVES | DEMONYMS | CAPITAL | SEATS
 //	bodies.txt        CODE | NAMES
@@ -77,7 +80,8 @@
 // term that ends before it starts, two overlapping terms of one person in
 // one post, coordinates out of range, a country defined twice, and a name
 // that one file maps to two different things (reported at both lines). Validate then checks the references between
-// files: unknown country codes and capitals missing from the gazetteer.
-// Check does both for a user directory merged over the defaults, as
-// "parley lexicon check DIR" does.
+// files: unknown country codes, capitals missing from the gazetteer, and
+// body codes that are country codes. Check does both for a user directory
+// merged over the defaults (see Lexicon.Merge for how a user's records
+// extend and override the defaults), as "parley lexicon check DIR" does.
 package lexicon
