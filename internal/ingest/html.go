@@ -2,6 +2,7 @@ package ingest
 
 import (
 	"encoding/json"
+	"net/url"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -13,6 +14,7 @@ import (
 // page is what the HTML extractor finds in an article page.
 type page struct {
 	title      string   // best headline
+	h1         string   // the first <h1>, often the headline again
 	published  string   // best publication date value, as written
 	dateFrom   string   // where published came from, for warnings
 	badDates   []string // date values that could not be read
@@ -51,7 +53,8 @@ func parseHTML(src string) page {
 	}
 	p.site = firstNonEmpty(m.ogSite, m.ldSite, m.webSite, m.appName)
 	p.title = firstNonEmpty(cleanTitle(m.ogTitle, p.site), m.ldHeadline, cleanTitle(m.titleTag, p.site), m.h1, cleanTitle(m.twTitle, p.site))
-	p.url = firstNonEmpty(m.canonical, m.ogURL, m.ldURL)
+	p.h1 = m.h1
+	p.url = resolveURL(firstNonEmpty(m.canonical, m.ogURL, m.ldURL), firstNonEmpty(m.ogURL, m.ldURL))
 	for _, c := range []struct{ v, from string }{
 		{m.pubMeta, "article:published_time"},
 		{m.ldDate, "JSON-LD datePublished"},
@@ -681,4 +684,18 @@ func blockText(root *html.Node) []string {
 	walk(root)
 	flush()
 	return paras
+}
+
+// resolveURL makes a relative canonical URL absolute against base (the
+// og:url or JSON-LD url) when base is absolute; otherwise it returns ref.
+func resolveURL(ref, base string) string {
+	r, err := url.Parse(ref)
+	if err != nil || r.IsAbs() || base == "" {
+		return ref
+	}
+	b, err := url.Parse(base)
+	if err != nil || !b.IsAbs() {
+		return ref
+	}
+	return b.ResolveReference(r).String()
 }

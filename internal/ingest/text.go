@@ -63,6 +63,9 @@ func htmlArticle(origin, src string, opts Options, single bool) (*article.Articl
 		// The page's headline is its first line, fuller than <title>.
 		p.title, paras = paras[0], paras[1:]
 	}
+	if len(paras) > 1 && p.h1 != "" && sameText(paras[0], p.h1) && !sameText(paras[0], p.title) {
+		paras = paras[1:] // the on-page headline, worded apart from the metadata title
+	}
 	kept, c := cleanParagraphs(paras, p.title, false)
 	if len(kept) == 0 && p.ldBody != "" {
 		kept, c = cleanParagraphs(paragraphs(p.ldBody), p.title, false)
