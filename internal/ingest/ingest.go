@@ -379,9 +379,13 @@ func decodeText(data []byte) (string, []string, string) {
 	return strings.ToValidUTF8(string(data), "\uFFFD"), []string{fmt.Sprintf("replaced %d invalid UTF-8 bytes with U+FFFD", bad)}, ""
 }
 
-// decodeHTML honours a charset declared in the page (<meta charset>) and
-// otherwise reads the page as UTF-8 like decodeText.
+// decodeHTML reads a page as UTF-8 when it is valid UTF-8 (pages often
+// declare a legacy charset they no longer use), else in the charset the
+// page declares (<meta charset>), else like decodeText.
 func decodeHTML(data []byte) (string, []string, string) {
+	if utf8.Valid(data) {
+		return string(data), nil, ""
+	}
 	head := data
 	if len(head) > 4096 {
 		head = head[:4096]

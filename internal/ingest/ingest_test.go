@@ -212,7 +212,7 @@ func TestBadInput(t *testing.T) {
 		{"binary NUL", "a.txt", []byte("PK\x03\x04\x00\x00\x08\x00text"), Options{}, "binary file (contains NUL bytes)", ""},
 		{"binary controls", "a", bytes.Repeat([]byte{1, 2, 3, 'a'}, 100), Options{}, "binary file (mostly control bytes)", ""},
 		{"mostly invalid utf-8", "a.txt", bytes.Repeat([]byte{'a', 0xff, 0xfe}, 50), Options{}, "not UTF-8 text", ""},
-		{"few invalid bytes", "a.txt", []byte("Ministers met on Monday \xff\xfe in Paris and agreed to meet again next week."), Options{}, "", "replaced 2 invalid UTF-8 bytes"},
+		{"few invalid bytes", "a.txt", []byte("Ministers met on Monday \xff\xfe in Paris and agreed to meet again next week."), Options{}, "", "replaced 2 invalid UTF-8 bytes with U+FFFD"},
 		{"latin-1 text", "a.txt", latin1, Options{}, "", "read as Windows-1252"},
 		{"too big", "a.txt", bytes.Repeat([]byte("Talks. "), 100), Options{MaxBytes: 64}, "over the 64-byte limit", ""},
 		{"clutter only", "a.txt", []byte("Advertisement\nShare this article\nLeave a comment\n"), Options{}, "no article text left after removing clutter", ""},
@@ -228,6 +228,7 @@ func TestBadInput(t *testing.T) {
 		{"jsonl bad date", "a.jsonl", []byte(`{"text": "Talks resumed.", "published": "31/02/2025"}`), Options{}, "", `unreadable published date "31/02/2025"`},
 		{"html bad date", "a.html", []byte(`<html><head><meta property="article:published_time" content="yesterday"></head><body><article><p>Talks resumed in Geneva on Monday.</p></article></body></html>`), Options{}, "", `unreadable date in article:published_time "yesterday"`},
 		{"utf-16", "a.txt", append([]byte{0xFF, 0xFE}, utf16le("Ministers met in Zürich on Monday.")...), Options{}, "", "decoded from UTF-16"},
+		{"html in declared latin-1", "a.html", []byte("<html><head><meta charset=\"iso-8859-1\"></head><body><p>Talks in Z\xfcrich.</p></body></html>"), Options{}, "", ""},
 		{"json array not records", "a.json", []byte(`[1, 2`), Options{}, "a.json: invalid JSON", ""},
 	}
 	for _, tt := range tests {
@@ -255,6 +256,9 @@ func TestBadInput(t *testing.T) {
 				t.Fatalf("ReadBytes(%s) = %d docs, errors %v; want 1 doc", tt.name, len(docs), errs)
 			}
 			checkBody(t, docs[0].Body)
+			if strings.Contains(docs[0].Body, "\uFFFD") && !strings.Contains(tt.warning, "U+FFFD") {
+				t.Errorf("body %q has replacement characters", docs[0].Body)
+			}
 			if !strings.Contains(strings.Join(docs[0].Warnings, "\n"), tt.warning) {
 				t.Errorf("warnings = %q, want one containing %q", docs[0].Warnings, tt.warning)
 			}
