@@ -47,7 +47,8 @@
 //     PSE for Palestine, TWN for Taiwan, XKX for Kosovo, VAT for the Holy
 //     See). International bodies use the CAMEO codes parley records (UNO United
 //     Nations, EUR European Union, NAT NATO, AFR African Union, ASN ASEAN)
-//     and IGO for every other intergovernmental body. In institutions.txt, "*"
+//     and IGO for every other intergovernmental body; international
+//     non-governmental organizations (the Red Cross, Amnesty) are NGO. In institutions.txt, "*"
 //     marks a generic institution that takes its country from the text ("the
 //     Russian foreign ministry"); institutions and offices may also use a
 //     body's code (the European Commission is EUR).

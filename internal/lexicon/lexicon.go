@@ -31,9 +31,11 @@ type Country struct {
 	Pos Pos
 }
 
-// Body is an international body.
+// Body is an international body: an intergovernmental organization or one
+// of its organs, or an international non-governmental organization.
 type Body struct {
-	// Code is its CAMEO code (UNO, EUR, NAT, AFR, ASN, …, IGO for others).
+	// Code is its CAMEO code: UNO, EUR, NAT, AFR, ASN, IGO for other
+	// intergovernmental bodies, NGO for non-governmental ones.
 	Code string
 	// Names are its names and abbreviations ("United Nations", "UN", "U.N.").
 	Names []string
