@@ -553,21 +553,51 @@ func TestRebindDollar(t *testing.T) {
 }
 
 func FuzzFTSQuery(f *testing.F) {
-	for _, s := range []string{"talks", `"a phrase"`, "pref*", `x" OR y`, "NEAR(a b)", "-^:", "“curly”"} {
+	for _, s := range []string{"talks", `"a phrase"`, "pref*", `x" OR y`, "NEAR(a b)", "-^:", "“curly”", "o'br*", "a:* & !b"} {
 		f.Add(s)
 	}
-	s, err := Open(context.Background(), filepath.Join(f.TempDir(), "fuzz.db"))
-	if err != nil {
-		f.Fatal(err)
+	ctx := context.Background()
+	dsns := []string{filepath.Join(f.TempDir(), "fuzz.db")}
+	// With PARLEY_TEST_POSTGRES_DSN set, every input also goes to
+	// PostgreSQL's tsquery functions.
+	if base := os.Getenv(postgresEnv); base != "" {
+		sep := "?"
+		if strings.Contains(base, "?") {
+			sep = "&"
+		}
+		// One schema per process: the fuzzer runs this setup in each worker.
+		schema := fmt.Sprintf("parley_fuzz_%d", os.Getpid())
+		dsns = append(dsns, base+sep+"search_path="+schema)
+		db, err := sql.Open("pgx", base)
+		if err != nil {
+			f.Fatal(err)
+		}
+		defer db.Close()
+		for _, q := range []string{"DROP SCHEMA IF EXISTS " + schema + " CASCADE", "CREATE SCHEMA " + schema} {
+			if _, err := db.Exec(q); err != nil {
+				f.Fatal(err)
+			}
+		}
+		defer db.Exec("DROP SCHEMA " + schema + " CASCADE")
 	}
-	defer s.Close()
-	seedDoc, rec := testDoc("d", "", "", "title", "some body text")
-	if _, err := s.SaveDocument(context.Background(), seedDoc, rec, 1, nil, false); err != nil {
-		f.Fatal(err)
+	var stores []*Store
+	for _, dsn := range dsns {
+		s, err := Open(ctx, dsn)
+		if err != nil {
+			f.Fatal(err)
+		}
+		defer s.Close()
+		seedDoc, rec := testDoc("d", "", "", "title", "some body text")
+		if _, err := s.SaveDocument(ctx, seedDoc, rec, 1, nil, false); err != nil {
+			f.Fatal(err)
+		}
+		stores = append(stores, s)
 	}
 	f.Fuzz(func(t *testing.T, q string) {
-		if _, err := s.Documents(context.Background(), DocFilter{Query: q}); err != nil {
-			t.Fatalf("Documents(Query %q): %v (fts query %q)", q, err, ftsQuery(parseSearch(q)))
+		for _, s := range stores {
+			if _, err := s.Documents(ctx, DocFilter{Query: q}); err != nil {
+				t.Fatalf("%s: Documents(Query %q): %v (terms %+v)", s.Dialect(), q, err, parseSearch(q))
+			}
 		}
 	})
 }
