@@ -42,7 +42,24 @@ func cleanLines(text string) []string {
 	text = norm.NFC.String(strings.ReplaceAll(text, "\r\n", "\n"))
 	var b strings.Builder
 	b.Grow(len(text))
-	for _, r := range text {
+	for i := 0; i < len(text); {
+		if c := text[i]; c < utf8.RuneSelf {
+			// ASCII fast path
+			switch {
+			case c == '\r' || c == '\n':
+				b.WriteByte('\n')
+			case c == '\t' || c == '\v' || c == '\f' || c == ' ':
+				b.WriteByte(' ')
+			case c < 0x20 || c == 0x7f:
+				// control character, dropped
+			default:
+				b.WriteByte(c)
+			}
+			i++
+			continue
+		}
+		r, n := utf8.DecodeRuneInString(text[i:])
+		i += n
 		switch {
 		case r == '\r':
 			b.WriteByte('\n')
