@@ -34,13 +34,14 @@ type clutterRule struct {
 	tail bool
 }
 
-// tailRule is rule for a pattern anchored at the end; see tailOnly.
+// tailRule makes a rule whose pattern is anchored at the end; see tailOnly.
 func tailRule(name string, maxLen int, pattern string, need ...string) clutterRule {
 	r := rule(name, maxLen, false, pattern, need...)
 	r.tailOnly = true
 	return r
 }
 
+// rule makes a clutter rule; need lists its keyword prefilter.
 func rule(name string, maxLen int, tail bool, pattern string, need ...string) clutterRule {
 	return clutterRule{name: name, re: regexp.MustCompile(pattern), maxLen: maxLen, tail: tail, need: need}
 }

@@ -438,7 +438,7 @@ var boilerWords = map[string]bool{
 	"embed": true, "tweet": true, "twitter": true, "instagram": true, "disclaimer": true,
 	"copyright": true, "pagination": true, "pager": true, "masthead": true, "header": true,
 	"topbar": true, "recirc": true, "recirculation": true, "trending": true, "popular": true,
-	"mostread": true, "sponsored": true, "donate": true, "print": false,
+	"mostread": true, "sponsored": true, "donate": true,
 }
 
 var boilerPhrases = []string{"read-more", "more-stories", "also-read", "sr-only", "visually-hidden", "screen-reader", "most-read", "you-may-like"}

@@ -96,7 +96,9 @@ type emitFunc func(a *article.Article, err error) error
 // reading and returns the context's error.
 //
 // Options' metadata (Published, URL, Title) applies only when paths names a
-// single file or "-".
+// single file or "-". fn is called from Read's own goroutine, never
+// concurrently. Inputs are read into memory one at a time (at most
+// MaxBytes); JSON Lines are streamed line by line.
 func Read(ctx context.Context, paths []string, stdin io.Reader, opts Options, fn func(a *article.Article, err error) error) error {
 	single := len(paths) == 1
 	if single && paths[0] != "-" {
@@ -404,7 +406,7 @@ func decodeHTML(data []byte) (string, []string, string) {
 	return decodeText(data)
 }
 
-// sortedStrings returns the keys of m in order.
+// sortedKeys returns the keys of m in order.
 func sortedKeys(m map[string]int) []string {
 	keys := make([]string, 0, len(m))
 	for k := range m {
