@@ -69,6 +69,7 @@ var clutterRules = []clutterRule{
 	rule("caption", 300, false, `(?i)^[(\[]?(?:photo|image|picture|file photo|illustration|video)\b\s*[\-–—:|]`),
 	tailRule("caption", 300, `(?i)(?:\b\w+(?: \w+)?\s*/\s*(?:reuters|ap|afp|getty images|getty|epa(?:-efe)?|anadolu(?: agency)?|tass|ria novosti|sputnik|xinhua|shutterstock|bloomberg|ap photo|pool))\)?\s*$`, "/"),
 	tailRule("caption", 300, `(?i)\((?:ap|afp|reuters|epa) photo\b|\bvia getty images\s*\)?$|\bgetty images\s*\)?$`, "photo", "getty"),
+	tailRule("caption", 300, `(?i)\((?:[\w'’.\-]+ ){0,3}(?:photo|photograph|image|picture|file|archive|handout|video|screenshot)s?(?:\s*[:/][^()]{0,60})?\)\.?$`, "photo", "image", "picture", "file", "archive", "handout", "video", "screenshot"),
 	rule("social embed", 600, false, `(?i)pic\.twitter\.com/|\bt\.co/\w+|\binstagram\.com/p/|view this post on instagram|a post shared by\b|watch on youtube|embedded (?:video|post|tweet)`, "pic.twitter", "t.co/", "instagram", "a post shared", "youtube", "embedded"),
 	rule("social embed", 160, false, `^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.{0,40}\d{4}$`, "(@"),
 	rule("cookie notice", 400, false, `(?i)\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|by continuing to (?:use|browse))\b`, "cookie", "by continuing"),
