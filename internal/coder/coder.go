@@ -379,10 +379,8 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				e.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
 				e.reciprocal = true
 				e.group = true
-			} else if flags.PlaceTarget {
-				if p := placeAfter(d.Ann, s, t); p != nil {
-					e.tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
-				}
+			} else if flags.PlaceTarget || h.r.code.Root >= "15" {
+				e.tgt = placeTarget(d.Ann, s, t, e.src)
 			}
 		}
 		if e.tgt.empty() && (flags.Speech || isVerbal(h.r.code.Root)) {
@@ -525,6 +523,12 @@ func firstCountry(p party) string {
 
 // statusAt reads negation and modality just before the trigger.
 func statusAt(toks []nlp.Token, t int) string {
+	if t+1 < len(toks) {
+		switch toks[t+1].Norm {
+		case "no", "nothing", "neither":
+			return record.StatusDenied // "offered no explanation"
+		}
+	}
 	for k := t - 1; k >= 0 && k >= t-4; k-- {
 		switch toks[k].Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":

@@ -140,9 +140,37 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		if m.Tok > 1 && toks[m.Tok-1].Norm == "the" && subjectPreps[toks[m.Tok-2].Norm] {
 			continue
 		}
-		return coordinated(toks, ms, k, t)
+		p := coordinated(toks, ms, k, t)
+		if first := leftmost(ms, k, p); first != nil && inPrepPhrase(toks, first.Tok) {
+			// "to the United States and Australia": a coordinated
+			// prepositional object.
+			continue
+		}
+		return p
 	}
 	return party{}
+}
+
+// leftmost returns the first mention of the coordination around ms[k].
+func leftmost(ms []entity.Mention, k int, p party) *entity.Mention {
+	first := &ms[k]
+	for j := k - 1; j >= 0 && len(p.actors) > 1; j-- {
+		for _, a := range p.actors {
+			if ms[j].Actor.Country == a.Country && ms[j].TokEnd <= first.Tok && first.Tok-ms[j].TokEnd <= 4 {
+				first = &ms[j]
+			}
+		}
+	}
+	return first
+}
+
+// inPrepPhrase reports a preposition (optionally with "the") before token i.
+func inPrepPhrase(toks []nlp.Token, i int) bool {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	return j >= 0 && subjectPreps[toks[j].Norm]
 }
 
 // lastCrossing returns the last token in [from, to) for which stop is
@@ -168,7 +196,7 @@ func crosses(toks []nlp.Token, from, to int, stop func(*nlp.Token) bool) bool {
 
 // objectRight finds the first usable mention after token t in its clause
 // whose country differs from the source's.
-func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party) party {
+func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attribPlaces bool) party {
 	for k := range ms {
 		m := &ms[k]
 		if m.Tok <= t {
@@ -183,7 +211,7 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party) party 
 		if !usable(m) {
 			continue
 		}
-		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok)) {
+		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok) && !attribPlaces) {
 			continue // "on the Indonesian island" is no object
 		}
 		p := coordinated(toks, ms, k, len(toks))
@@ -272,7 +300,7 @@ func byAgent(toks []nlp.Token, ms []entity.Mention, t int) party {
 func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, e *event, prev []event) {
 	toks := s.Tokens
 	first, last := h.pos[0], h.pos[len(h.pos)-1]
-	if isPassive(toks, first) {
+	if isPassive(toks, h.trigger()) {
 		e.src = byAgent(toks, ms, last)
 		e.tgt = subjectLeft(toks, ms, first)
 		if e.src.empty() {
@@ -314,12 +342,17 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	}
 	// The object may share words with the pattern ("expelled 35 Russian
 	// diplomats"), so it is sought from the trigger on.
-	e.tgt = objectRight(toks, ms, h.trigger(), e.src)
-	if e.tgt.empty() && (h.r.pat.Flags.PlaceTarget || h.r.code.Root >= "15") {
-		if p := placeAfter(d.Ann, s, h.trigger()); p != nil && p.Tok-h.trigger() <= 8 {
-			e.tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
-		}
+	e.tgt = objectRight(toks, ms, h.trigger(), e.src, h.r.code.Root >= "15")
+}
+
+// placeTarget returns the country of the place named soon after token t
+// ("airstrikes on targets in Syria", "visited Moscow").
+func placeTarget(ann *entity.Annotations, s *nlp.Sentence, t int, src party) party {
+	if p := placeAfter(ann, s, t); p != nil && p.Tok-t <= 8 {
+		q := party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
+		return without(q, src)
 	}
+	return party{}
 }
 
 // toAgent returns the institution after "to" following token t: the
@@ -489,7 +522,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
 		}
 	}
-	if src.empty() && !e.nominal && (det != "def" || !tgt.empty()) {
+	if src.empty() && !e.nominal && (det != "def" || !tgt.empty()) && !afterPrep(toks, k) {
 		// "May announced the expulsion of 23 Russian diplomats": the
 		// subject of the clause is the actor.
 		src = subjectLeft(toks, ms, t)
@@ -601,6 +634,13 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 			}
 		}
 	}
+	// A state named only as a place: "citizens detained in China".
+	for _, pl := range ann.SentencePlaces(s.Index) {
+		q := party{actors: []entity.Actor{{Country: pl.Country, Sector: "GOV"}}, texts: []string{pl.Text}}
+		if q = without(q, src); !q.empty() {
+			return q
+		}
+	}
 	return party{}
 }
 
@@ -658,6 +698,19 @@ func placePrep(toks []nlp.Token, i int) bool {
 	switch toks[j].Norm {
 	case "in", "on", "at", "near", "across", "inside", "outside", "around":
 		return true
+	}
+	return false
+}
+
+// afterPrep reports whether the noun phrase that ends its premodifiers at
+// token k is the object of a preposition ("for consultations").
+func afterPrep(toks []nlp.Token, k int) bool {
+	for j := k; j >= 0 && j >= k-1; j-- {
+		n := toks[j].Norm
+		if definiteDets[n] || n == "a" || n == "an" {
+			continue
+		}
+		return subjectPreps[n] || n == "for"
 	}
 	return false
 }

@@ -1,0 +1,205 @@
+package coder_test
+
+import (
+	"bufio"
+	"fmt"
+	"os"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/parleyproject/parley/internal/cameo"
+	"github.com/parleyproject/parley/internal/coder"
+	"github.com/parleyproject/parley/internal/entity"
+	"github.com/parleyproject/parley/internal/lexicon"
+	"github.com/parleyproject/parley/internal/nlp"
+	"github.com/parleyproject/parley/internal/record"
+)
+
+type stages struct {
+	res *entity.Resolver
+	cd  *coder.Coder
+}
+
+func newStages(t testing.TB) stages {
+	t.Helper()
+	lex, err := lexicon.Default()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pats, err := lexicon.DefaultPatterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, err := cameo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	cd, err := coder.New(pats, codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return stages{entity.New(lex), cd}
+}
+
+func (s stages) code(body string, published time.Time) []record.Event {
+	sents := nlp.Split(body)
+	ann := s.res.Annotate(body, sents, published)
+	return s.cd.Code(coder.Doc{ID: "t", Body: body, Published: published, Ann: ann})
+}
+
+type expectation struct {
+	line     int
+	want     bool
+	code     string
+	src, tgt string
+	recip    bool
+	status   string
+	date     string
+}
+
+type block struct {
+	line      int
+	published time.Time
+	text      []string
+	exps      []expectation
+}
+
+func readBlocks(t *testing.T, path string) []block {
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var bs []block
+	sc := bufio.NewScanner(f)
+	n := 0
+	for sc.Scan() {
+		n++
+		line := strings.TrimSpace(sc.Text())
+		switch {
+		case line == "" || strings.HasPrefix(line, "#"):
+		case strings.HasPrefix(line, "== published "):
+			d, err := time.Parse(time.DateOnly, strings.TrimPrefix(line, "== published "))
+			if err != nil {
+				t.Fatalf("%s:%d: %v", path, n, err)
+			}
+			bs = append(bs, block{line: n, published: d})
+		case strings.HasPrefix(line, "want ") || strings.HasPrefix(line, "nowant "):
+			f := strings.Fields(line)
+			if len(bs) == 0 || len(f) < 3 {
+				t.Fatalf("%s:%d: bad expectation", path, n)
+			}
+			e := expectation{line: n, want: f[0] == "want", code: f[1]}
+			pair := f[2]
+			if a, b, ok := strings.Cut(pair, "<>"); ok {
+				e.src, e.tgt, e.recip = a, b, true
+			} else if a, b, ok := strings.Cut(pair, ">"); ok {
+				e.src, e.tgt = a, b
+			}
+			for _, x := range f[3:] {
+				if strings.Count(x, "-") == 2 {
+					e.date = x
+				} else {
+					e.status = x
+				}
+			}
+			bs[len(bs)-1].exps = append(bs[len(bs)-1].exps, e)
+		default:
+			if len(bs) == 0 {
+				t.Fatalf("%s:%d: text before a block header", path, n)
+			}
+			bs[len(bs)-1].text = append(bs[len(bs)-1].text, line)
+		}
+	}
+	return bs
+}
+
+func country(a *record.Actor) string {
+	if a == nil {
+		return ""
+	}
+	return a.Country
+}
+
+func (e expectation) matches(ev record.Event) bool {
+	if !strings.HasPrefix(ev.CAMEO, e.code) {
+		return false
+	}
+	s, t := country(ev.Source), country(ev.Target)
+	pairOK := s == e.src && t == e.tgt || e.recip && s == e.tgt && t == e.src
+	if !pairOK {
+		return false
+	}
+	if e.recip && !ev.Reciprocal {
+		return false
+	}
+	st := e.status
+	if st == "" && e.want {
+		st = record.StatusReported
+	}
+	if e.want && ev.Status != st {
+		return false
+	}
+	if !e.want && ev.Status != record.StatusReported {
+		return false // only reported events count against a nowant
+	}
+	if e.date != "" && (ev.Date == nil || *ev.Date != e.date) {
+		return false
+	}
+	return true
+}
+
+func describe(evs []record.Event) string {
+	var b strings.Builder
+	for _, ev := range evs {
+		d := "-"
+		if ev.Date != nil {
+			d = *ev.Date
+		}
+		fmt.Fprintf(&b, "\n\t%s %s>%s recip=%v %s %s %q", ev.CAMEO, country(ev.Source), country(ev.Target), ev.Reciprocal, ev.Status, d, ev.Evidence.Trigger)
+	}
+	return b.String()
+}
+
+// TestRules codes the sentences of testdata/rules.txt and checks the
+// events each block expects (and does not expect).
+func TestRules(t *testing.T) {
+	s := newStages(t)
+	for _, b := range readBlocks(t, "testdata/rules.txt") {
+		body := strings.Join(b.text, "\n\n")
+		t.Run(fmt.Sprintf("line%d", b.line), func(t *testing.T) {
+			evs := s.code(body, b.published)
+			for _, e := range b.exps {
+				found := false
+				for _, ev := range evs {
+					if e.matches(ev) {
+						found = true
+						break
+					}
+				}
+				if e.want && !found {
+					t.Errorf("rules.txt:%d: Code(%q) lacks %s %s>%s; got:%s", e.line, body, e.code, e.src, e.tgt, describe(evs))
+				}
+				if !e.want && found {
+					t.Errorf("rules.txt:%d: Code(%q) has unwanted %s %s>%s; got:%s", e.line, body, e.code, e.src, e.tgt, describe(evs))
+				}
+			}
+		})
+	}
+}
+
+// TestEvidenceOffsets checks that every event's evidence points at its
+// sentence in the body.
+func TestEvidenceOffsets(t *testing.T) {
+	s := newStages(t)
+	body := "Britain expelled 23 Russian diplomats on Wednesday.\n\nMoscow retaliated in kind on Saturday, Russian media said."
+	for _, ev := range s.code(body, time.Date(2018, 3, 18, 0, 0, 0, 0, time.UTC)) {
+		if got := body[ev.Evidence.Start:ev.Evidence.End]; got != ev.Evidence.Text {
+			t.Errorf("evidence %d:%d = %q, want %q", ev.Evidence.Start, ev.Evidence.End, got, ev.Evidence.Text)
+		}
+		if !strings.Contains(ev.Evidence.Text, ev.Evidence.Trigger) {
+			t.Errorf("trigger %q not in evidence %q", ev.Evidence.Trigger, ev.Evidence.Text)
+		}
+	}
+}
