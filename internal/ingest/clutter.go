@@ -72,6 +72,9 @@ var clutterRules = []clutterRule{
 	tailRule("caption", 300, `(?i)\((?:[\w'’.\-]+ ){0,3}(?:photo|photograph|image|picture|file|archive|handout|video|screenshot)s?(?:\s*[:/][^()]{0,60})?\)\.?$`, "photo", "image", "picture", "file", "archive", "handout", "video", "screenshot"),
 	rule("social embed", 600, false, `(?i)pic\.twitter\.com/|\bt\.co/\w+|\binstagram\.com/p/|view this post on instagram|a post shared by\b|watch on youtube|embedded (?:video|post|tweet)`, "pic.twitter", "t.co/", "instagram", "a post shared", "youtube", "embedded"),
 	rule("social embed", 160, false, `^[—–-]{1,2}\s*[^()]{1,80}\(@\w{1,30}\)\s+\S.{0,40}\d{4}$`, "(@"),
+	rule("credit line", 300, false, `(?i)^[(\[]?(?:reporting|additional reporting|writing|editing|compiled|translated|research|graphics)(?: and [a-z]+)? by\b`),
+	rule("credit line", 250, false, `(?i)\bcontributed (?:to )?this (?:report|story|article)\W*$`, "contributed"),
+	rule("page chrome", 120, false, `(?i)^(?:our standards\s*:|the thomson reuters trust principles|sign up here\W*$|subscribe here\W*$)`),
 	rule("cookie notice", 400, false, `(?i)\b(?:we use cookies|this (?:web)?site uses cookies|uses cookies to|accept (?:all )?cookies|cookie (?:policy|settings|preferences)|by continuing to (?:use|browse))\b`, "cookie", "by continuing"),
 	rule("page chrome", 120, false, `(?i)^(?:(?:click here|tap here|download (?:our|the) app|listen to (?:this )?article|print this (?:page|article)|back to top|skip to (?:main )?content|report an? (?:error|typo|correction)|filed under)\b|(?:tags?|topics?|categories|more|keywords)\s*:).{0,100}$`),
 	rule("page chrome", 30, false, `(?i)^(?:close|menu|search|home|top|next|previous|back|more|loading\.*)\W*$`),
@@ -139,6 +142,12 @@ func cleanParagraphs(paras []string, title string, findTitle bool) ([]string, cl
 			continue
 		}
 		r := matchClutter(p)
+		if r == nil && len(kept) == 0 && i < header && i+1 < len(paras) && isSectionLabel(p) {
+			// "Americas", "World · Europe": a section name between the
+			// headline and the story.
+			c.dropped["section label"]++
+			continue
+		}
 		if r == nil {
 			kept = append(kept, p)
 			continue
@@ -164,6 +173,19 @@ func cleanParagraphs(paras []string, title string, findTitle bool) ([]string, cl
 		}
 	}
 	return kept, c
+}
+
+// isSectionLabel reports whether p is a bare section name: at most three
+// words, no sentence punctuation.
+func isSectionLabel(p string) bool {
+	words := strings.Fields(p)
+	if len(words) > 3 || endsSentence(p) || strings.ContainsAny(p, "?!\"“”") {
+		return false
+	}
+	if strings.Contains(p, "·") || strings.Contains(p, "|") {
+		return true
+	}
+	return len(words) <= 3 && utf8.RuneCountInString(p) <= 30
 }
 
 // matchClutter returns the first rule p matches, or nil.
