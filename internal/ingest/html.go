@@ -529,7 +529,7 @@ func contentRoot(doc *html.Node) *html.Node {
 			score := 0
 			for c := n.FirstChild; c != nil; c = c.NextSibling {
 				switch {
-				case c.Type == html.ElementNode && c.DataAtom == atom.P && !boilerplate(c):
+				case c.Type == html.ElementNode && (c.DataAtom == atom.P || textBlock(c)) && !boilerplate(c):
 					score += len(textOf(c))
 				case c.Type == html.TextNode:
 					score += len(strings.TrimSpace(c.Data))
@@ -567,6 +567,30 @@ func contentRoot(doc *html.Node) *html.Node {
 		return body
 	}
 	return doc
+}
+
+// textBlock reports whether n is a <div> or <section> used as a paragraph:
+// it holds text and only inline elements.
+func textBlock(n *html.Node) bool {
+	if n.DataAtom != atom.Div && n.DataAtom != atom.Section {
+		return false
+	}
+	hasText := false
+	var inlineOnly func(*html.Node) bool
+	inlineOnly = func(n *html.Node) bool {
+		for c := n.FirstChild; c != nil; c = c.NextSibling {
+			switch c.Type {
+			case html.TextNode:
+				hasText = hasText || strings.TrimSpace(c.Data) != ""
+			case html.ElementNode:
+				if blockElems[c.DataAtom] || !inlineOnly(c) {
+					return false
+				}
+			}
+		}
+		return true
+	}
+	return inlineOnly(n) && hasText
 }
 
 // paragraphText is the length of the text in the <p> elements inside n.
