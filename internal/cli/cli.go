@@ -30,6 +30,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"version":  {"print the version", runVersion},
+		"demo":     {"ingest the bundled sample corpus into the database and list it", runDemo},
 		"extract":  {"code documents and print their records (nothing stored)", runExtract},
 		"annotate": {"print the sentences, actors, dates and places of a document", runAnnotate},
 		"ingest":   {"read, analyze and store documents", runIngest},
@@ -37,6 +38,7 @@ func commands() map[string]command {
 		"show":     {"print a stored document", runShow},
 		"events":   {"list stored events", runEvents},
 		"migrate":  {"bring the database schema up to date", runMigrate},
+		"serve":    {"serve the web pages and the JSON API", runServe},
 		"eval":     {"score the coder against gold annotations", runEval},
 		"lexicon":  {"check the lexicons (lexicon check [DIR])", runLexicon},
 	}
