@@ -2,7 +2,9 @@ package store
 
 import (
 	"context"
+	"encoding/base64"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"strings"
 	"time"
@@ -644,4 +646,67 @@ func (s *Store) HasTable(ctx context.Context, name string) (bool, error) {
 		return false, fmt.Errorf("looking up table %s: %w", name, err)
 	}
 	return n > 0, nil
+}
+
+// String encodes c as an opaque URL-safe token for a "next page" link.
+func (c EventCursor) String() string {
+	data, _ := json.Marshal([]any{c.Date, c.DocID, c.Ord}) // strings and an int always encode
+	return base64.RawURLEncoding.EncodeToString(data)
+}
+
+// ErrBadCursor is returned by ParseEventCursor for a token it did not make.
+var ErrBadCursor = errors.New("not a cursor from a previous page")
+
+// ParseEventCursor reads a token made by EventCursor.String; "" yields nil.
+func ParseEventCursor(s string) (*EventCursor, error) {
+	if s == "" {
+		return nil, nil
+	}
+	data, err := base64.RawURLEncoding.DecodeString(s)
+	if err != nil {
+		return nil, ErrBadCursor
+	}
+	var parts []json.RawMessage
+	if err := json.Unmarshal(data, &parts); err != nil || len(parts) != 3 {
+		return nil, ErrBadCursor
+	}
+	var c EventCursor
+	if json.Unmarshal(parts[0], &c.Date) != nil || json.Unmarshal(parts[1], &c.DocID) != nil ||
+		json.Unmarshal(parts[2], &c.Ord) != nil || c.DocID == "" {
+		return nil, ErrBadCursor
+	}
+	if c.Date != "" {
+		if _, err := time.Parse(time.DateOnly, c.Date); err != nil {
+			return nil, ErrBadCursor
+		}
+	}
+	return &c, nil
+}
+
+// ParseDyad reads a dyad written "USA-RUS" (or "usa-rus", "USA,RUS") into
+// its two country codes, upper-cased, in the order given. Both must be
+// three letters and differ.
+func ParseDyad(s string) (a, b string, ok bool) {
+	s = strings.ToUpper(strings.TrimSpace(s))
+	a, b, ok = strings.Cut(s, "-")
+	if !ok {
+		a, b, ok = strings.Cut(s, ",")
+	}
+	if !ok || !IsCountryCode(a) || !IsCountryCode(b) || a == b {
+		return "", "", false
+	}
+	return a, b, true
+}
+
+// IsCountryCode reports whether s is three upper-case ASCII letters.
+func IsCountryCode(s string) bool {
+	if len(s) != 3 {
+		return false
+	}
+	for _, c := range []byte(s) {
+		if c < 'A' || c > 'Z' {
+			return false
+		}
+	}
+	return true
 }
