@@ -1,6 +1,7 @@
 package entity
 
 import (
+	"fmt"
 	"sort"
 	"strings"
 	"unicode"
@@ -201,11 +202,15 @@ func compile(lex *lexicon.Lexicon) *dict {
 		for _, a := range o.Aliases {
 			d.addPhrase(a, kOffice, i, o.Country, o.Sector)
 		}
-		if f := strings.Fields(o.Name); len(f) > 1 {
+		for _, n := range append([]string{o.Name}, o.Aliases...) {
+			f := strings.Fields(n)
+			if len(f) < 2 {
+				continue
+			}
 			s := f[len(f)-1]
-			if utf8.RuneCountInString(s) >= 3 {
+			if utf8.RuneCountInString(s) >= 3 && !surnames[fmt.Sprint(s, "\x00", i)] {
 				d.addPhrase(s, kSurname, i, o.Country, o.Sector)
-				surnames[s] = true
+				surnames[fmt.Sprint(s, "\x00", i)] = true
 			}
 		}
 	}

@@ -272,6 +272,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	// Dictionary matches, longest first, left to right.
 	var ms []match
 	at := make([]int, len(toks)) // token → index+1 into ms of the match starting there
+	covered := make([]bool, len(toks)) // tokens inside a match, after its first
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != nlp.Word {
 			i++
@@ -284,6 +285,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		}
 		ms = append(ms, match{tok: i, n: n, es: es})
 		at[i] = len(ms)
+		for j := i + 1; j < i+n; j++ {
+			covered[j] = true
+		}
 		i += n
 	}
 	matchAt := func(i int) *match {
@@ -465,6 +469,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			st.remember(a.Name, a)
 		case m.has(kSeat) != nil:
 			e := m.has(kSeat)
+			if partOfName(toks, end) {
+				continue // "the Washington Post"
+			}
 			if placeContext(toks, i, ann, s.Index) {
 				// "signed at the White House": the venue, not the government.
 				cap := st.r.lex.Countries[e.idx].Capital
@@ -504,8 +511,11 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			emit(Mention{Tok: i, TokEnd: end, Kind: Body, Actor: Actor{Country: e.country, Sector: "IGO", Org: e.country, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon"})
 		case m.has(kCountry) != nil || m.has(kCapital) != nil:
 			e := firstOf(m, kCountry, kCapital)
-			if partOfName(toks, end) {
-				continue
+			if partOfName(toks, end) || i > 0 && regionWords[toks[i-1].Norm] && isCap(toks[i-1].Text) {
+				continue // "Washington Post", "North America department"
+			}
+			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames[toks[i-1].Norm] && !titlePrefixes[toks[i-1].Norm] {
+				continue // a person's name: "Ana Ferreira Lima", later "Lima"
 			}
 			if placeContext(toks, i, ann, s.Index) {
 				p := m.has(kPlace)
@@ -1167,4 +1177,10 @@ func mentionedNear(ann *Annotations, i int, c string) bool {
 		}
 	}
 	return false
+}
+
+// regionWords before a country name make it part of a region's name.
+var regionWords = map[string]bool{
+	"north": true, "south": true, "latin": true, "central": true, "east": true, "west": true,
+	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true,
 }
