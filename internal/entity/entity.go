@@ -271,7 +271,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	d := st.r.dict
 	// Dictionary matches, longest first, left to right.
 	var ms []match
-	at := make([]int, len(toks)) // token → index+1 into ms of the match starting there
+	at := make([]int, len(toks))       // token → index+1 into ms of the match starting there
 	covered := make([]bool, len(toks)) // tokens inside a match, after its first
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != nlp.Word {
