@@ -165,7 +165,7 @@ func TestIngestSurvivesSIGKILL(t *testing.T) {
 }
 
 // corpusSize returns how many generated documents the crash test can
-// ingest in about six seconds on this machine with this analyzer, at
+// ingest in about four seconds on this machine with this analyzer, at
 // most limit and at least 500, so the test stays quick as analysis grows.
 func corpusSize(limit int) int {
 	p := pipeline.New()
@@ -180,7 +180,7 @@ func corpusSize(limit int) int {
 	}
 	// Reading and storing take about 1.5 ms a document more.
 	perDoc := time.Since(start)/probe + 1500*time.Microsecond
-	return min(max(int(6*time.Second/perDoc), 500), limit)
+	return min(max(int(4*time.Second/perDoc), 500), limit)
 }
 
 // waitForDocuments polls db until it holds at least n documents and
