@@ -635,3 +635,31 @@ func testConcurrentSaves(t *testing.T, s *Store, _ string) {
 		t.Errorf("Counts = %+v, want 20 documents and 20 events", c)
 	}
 }
+
+// BenchmarkSaveDocument measures storing one document of about 1 KB with
+// five events, a meeting and a quote, each in its own transaction.
+func BenchmarkSaveDocument(b *testing.B) {
+	ctx := context.Background()
+	s, err := Open(ctx, filepath.Join(b.TempDir(), "bench.db"))
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer s.Close()
+	body := strings.Repeat("Diplomats from the United States and Russia met in Istanbul on Thursday to discuss their embassies. ", 10)
+	var evs []record.Event
+	for i := range 5 {
+		evs = append(evs, event(fmt.Sprint("e", i), "USAGOV", "RUSGOV", "046", "2025-02-27", record.StatusReported))
+	}
+	b.ReportAllocs()
+	i := 0
+	for b.Loop() {
+		a, rec := testDoc(fmt.Sprint("bench-", i), "2025-02-28", "Wire", "Talks", fmt.Sprint(i, " ", body), evs...)
+		rec.Meetings = []record.Meeting{{ID: "m1", Kind: "talks", Date: strp("2025-02-27"), Country: "TUR", Parties: []string{"USA", "RUS"}}}
+		rec.Quotes = []record.Quote{{Speaker: record.Speaker{Name: "Dmitry Peskov", Country: "RUS"}, Text: "No one expects solutions to come easily."}}
+		if _, err := s.SaveDocument(ctx, a, rec, 10, nil, false); err != nil {
+			b.Fatal(err)
+		}
+		i++
+	}
+	b.ReportMetric(float64(b.N)/b.Elapsed().Seconds(), "docs/s")
+}
