@@ -109,6 +109,11 @@ func cleanParagraphs(paras []string, title string, findTitle bool) ([]string, cl
 	// first.
 	for start < 3 && start < len(paras)-1 {
 		r := matchClutter(paras[start])
+		if r == nil && findTitle && len(strings.Fields(paras[start])) <= 2 && isSectionLabel(paras[start]) && looksLikeHeadline(paras[start+1]) {
+			c.dropped["section label"]++ // "World" above the headline
+			start++
+			continue
+		}
 		if r == nil || r.tail {
 			break
 		}

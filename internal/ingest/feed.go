@@ -19,6 +19,7 @@ import (
 // feedItem is one RSS item or Atom entry as read from the XML.
 type feedItem struct {
 	title, link, id, published, updated string
+	idIsLink                            bool   // an RSS guid that is a permalink
 	content, summary                    string // as given; HTML or text
 	contentHTML, summaryHTML            bool
 }
@@ -143,6 +144,7 @@ func parseFeed(data []byte) (*feed, error) {
 				}
 			case local == "guid" || local == "id":
 				field = "id"
+				item.idIsLink = local == "guid" && !strings.EqualFold(attrValue(t.Attr, "isPermaLink"), "false")
 			case local == "pubdate" || local == "published" || local == "issued":
 				field = "published"
 			case local == "date" && t.Name.Space == nsDC:
@@ -357,6 +359,9 @@ func feedArticle(f *feed, it feedItem, origin string) (*article.Article, *Error)
 	}
 	if a.ID == "" {
 		a.ID = article.ContentID(body)
+	}
+	if a.URL == "" && it.idIsLink && (strings.HasPrefix(it.id, "http://") || strings.HasPrefix(it.id, "https://")) {
+		a.URL = it.id // a permalink guid stands in for a missing <link>
 	}
 	for _, d := range []string{it.published, it.updated} {
 		if d == "" {

@@ -541,3 +541,40 @@ func utf16le(s string) []byte {
 	}
 	return b
 }
+
+func TestTextHeader(t *testing.T) {
+	tests := []struct {
+		name, in, title, published, first string
+	}{
+		{"section above headline", "World\nEnvoys meet in Geneva\nMarch 3, 2025\nEnvoys met in Geneva on Monday.\nThey agreed to meet again.", "Envoys meet in Geneva", "2025-03-03", "Envoys met in Geneva on Monday."},
+		{"no headline", "Envoys met in Geneva on Monday.\nThey agreed to meet again.", "", "", "Envoys met in Geneva on Monday."},
+		{"byline with author and date", "Envoys meet in Geneva\nBy Anna Berg | 3 March 2025\nEnvoys met in Geneva on Monday.\nThey agreed to meet again.", "Envoys meet in Geneva", "2025-03-03", "Envoys met in Geneva on Monday."},
+		{"date in body is not the publication date", "Envoys meet in Geneva\nEnvoys met in Geneva on March 3, 2025.\nThey agreed to meet again.", "Envoys meet in Geneva", "", "Envoys met in Geneva on March 3, 2025."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			docs, errs := ReadBytes("a.txt", []byte(tt.in), Options{})
+			if len(errs) != 0 || len(docs) != 1 {
+				t.Fatalf("ReadBytes = %d docs, %v", len(docs), errs)
+			}
+			a := docs[0]
+			first, _, _ := strings.Cut(a.Body, "\n\n")
+			got := []string{a.Title, a.PublishedDate(), first}
+			if want := []string{tt.title, tt.published, tt.first}; !cmp.Equal(want, got) {
+				t.Errorf("title, published, first paragraph = %q, want %q", got, want)
+			}
+		})
+	}
+}
+
+func TestFeedPermalinkGUID(t *testing.T) {
+	in := `<rss><channel><title>W</title><item><guid>https://w.example/a</guid><description>Envoys met.</description></item>` +
+		`<item><guid isPermaLink="false">https://w.example/b</guid><description>Envoys left.</description></item></channel></rss>`
+	docs, errs := ReadBytes("w.rss", []byte(in), Options{})
+	if len(errs) != 0 || len(docs) != 2 {
+		t.Fatalf("ReadBytes = %d docs, %v", len(docs), errs)
+	}
+	if docs[0].URL != "https://w.example/a" || docs[1].URL != "" {
+		t.Errorf("URLs = %q, %q; want the permalink guid only for the first", docs[0].URL, docs[1].URL)
+	}
+}
