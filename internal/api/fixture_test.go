@@ -67,7 +67,7 @@ var fixtureDocs = []fixtureDoc{
 			b.rec.Meetings = []record.Meeting{{ID: "talks-2025-m0", Kind: "talks", Date: day("2025-02-27"), DatePrecision: "day",
 				Place: "Istanbul", Country: "TUR", Parties: []string{"RUS", "USA"}, Round: 2,
 				Participants: []record.Participant{{Name: "Sonata Coulter", Country: "USA", Title: "Deputy Assistant Secretary of State", Role: "head of delegation"}},
-				Topics: []string{"embassy operations"}, ExcludedTopics: []string{"Ukraine"}, Outcomes: []string{}, Evidence: []record.Evidence{b.ev(0, s0, "")}}}
+				Topics:       []string{"embassy operations"}, ExcludedTopics: []string{"Ukraine"}, Outcomes: []string{}, Evidence: []record.Evidence{b.ev(0, s0, "")}}}
 			b.rec.Quotes = []record.Quote{{Speaker: record.Speaker{Name: "Sergei Lavrov", Country: "RUS", Sector: "GOV", Title: "Foreign Minister"},
 				Text: "The talks were constructive and businesslike,", Cue: "told reporters", Evidence: b.ev(1, s1, "")}}
 			b.rec.Measures = []record.Measure{
