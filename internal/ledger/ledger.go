@@ -52,7 +52,9 @@ func Extract(d Doc) Result {
 		return Result{Meetings: []record.Meeting{}, Quotes: []record.Quote{}, Measures: []record.Measure{}, Issues: []record.IssueUpdate{}}
 	}
 	r := Result{
-		Quotes: Quotes(d),
+		Quotes:   Quotes(d),
+		Meetings: Meetings(d),
+		Measures: Measures(d),
 	}
 	if r.Quotes == nil {
 		r.Quotes = []record.Quote{}

@@ -82,6 +82,9 @@ type Evidence struct {
 	End      int    `json:"end"`
 	Text     string `json:"text,omitempty"`
 	Trigger  string `json:"trigger,omitempty"`
+	// Field names the fact a meeting's evidence supports ("date",
+	// "participant", "topic", …); empty for events, quotes and measures.
+	Field string `json:"field,omitempty"`
 }
 
 // Event is one coded event (SPEC §3).
@@ -160,6 +163,11 @@ type Measure struct {
 	DatePrecision string   `json:"date_precision"`
 	InResponseTo  string   `json:"in_response_to,omitempty"`
 	Evidence      Evidence `json:"evidence"`
+	// Period is the coarser date ("2022-02", "2022") when Date is unset.
+	Period string `json:"period,omitempty"`
+	// Reciprocal marks measures both states took against each other
+	// ("tit-for-tat expulsions"): By and Against are then unordered.
+	Reciprocal bool `json:"reciprocal,omitempty"`
 }
 
 // Issue statuses of an IssueUpdate, in the order an issue usually moves.
