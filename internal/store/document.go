@@ -47,7 +47,7 @@ func (s *Store) SaveDocument(ctx context.Context, a *article.Article, rec *recor
 	if force {
 		// Children go with their document (ON DELETE CASCADE) and the
 		// full-text entry with its trigger.
-		if _, err := tx.ExecContext(ctx, s.q(`DELETE FROM documents WHERE id = ? OR content_hash = ?`), a.ID, hash); err != nil {
+		if _, err := s.txExec(ctx, tx, `DELETE FROM documents WHERE id = ? OR content_hash = ?`, a.ID, hash); err != nil {
 			return false, fmt.Errorf("saving document %s: replacing: %w", a.ID, err)
 		}
 	}
@@ -85,10 +85,10 @@ func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, a *article.Artic
 	}
 	// ON CONFLICT DO NOTHING covers both unique keys (id, content_hash)
 	// and, unlike a look-up first, holds under concurrent writers.
-	res, err := tx.ExecContext(ctx, s.q(`INSERT INTO documents
+	res, err := s.txExec(ctx, tx, `INSERT INTO documents
 		(id, url, title, source, published, kind, origin, body, sentence_count, content_hash, warnings, annotations, ingested_at)
 		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-		ON CONFLICT DO NOTHING`),
+		ON CONFLICT DO NOTHING`,
 		a.ID, a.URL, a.Title, a.Source, nullString(a.PublishedDate()), a.Kind, a.Origin, a.Body,
 		sentences, hash, warnings, annot, time.Now().UTC().Format(time.RFC3339))
 	if err != nil {
@@ -103,7 +103,7 @@ func (s *Store) insertDocument(ctx context.Context, tx *sql.Tx, a *article.Artic
 
 func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, docID string, rec *record.Document) error {
 	if len(rec.Events) > 0 {
-		stmt, err := tx.PrepareContext(ctx, s.q(`INSERT INTO events
+		stmt, err := s.txStmt(ctx, tx, `INSERT INTO events
 			(doc_id, ord, id, sentence, span_start, span_end,
 			 source_code, source_country, source_sector, source_name,
 			 target_code, target_country, target_sector, target_name,
@@ -111,11 +111,10 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, docID string, rec 
 			 status, date, date_precision, period,
 			 location_name, location_country, location_lat, location_lon,
 			 evidence_text, trigger_text, record)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`))
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`)
 		if err != nil {
 			return fmt.Errorf("preparing event insert: %w", err)
 		}
-		defer stmt.Close()
 		for i := range rec.Events {
 			ev := &rec.Events[i]
 			js, err := json.Marshal(ev)
@@ -144,9 +143,9 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, docID string, rec 
 		if err != nil {
 			return fmt.Errorf("encoding meeting %d: %w", i, err)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO meetings
+		if _, err := s.txExec(ctx, tx, `INSERT INTO meetings
 			(doc_id, ord, id, kind, date, date_precision, place, country, parties, record)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			docID, i, m.ID, m.Kind, nullStringPtr(m.Date), m.DatePrecision, m.Place, m.Country,
 			partyList(m.Parties), string(js)); err != nil {
 			return fmt.Errorf("inserting meeting %d: %w", i, err)
@@ -158,9 +157,9 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, docID string, rec 
 		if err != nil {
 			return fmt.Errorf("encoding quote %d: %w", i, err)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO quotes
+		if _, err := s.txExec(ctx, tx, `INSERT INTO quotes
 			(doc_id, ord, speaker_name, speaker_country, speaker_sector, sentence, record)
-			VALUES (?, ?, ?, ?, ?, ?, ?)`),
+			VALUES (?, ?, ?, ?, ?, ?, ?)`,
 			docID, i, qu.Speaker.Name, qu.Speaker.Country, qu.Speaker.Sector, qu.Evidence.Sentence, string(js)); err != nil {
 			return fmt.Errorf("inserting quote %d: %w", i, err)
 		}
@@ -171,9 +170,9 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, docID string, rec 
 		if err != nil {
 			return fmt.Errorf("encoding measure %d: %w", i, err)
 		}
-		if _, err := tx.ExecContext(ctx, s.q(`INSERT INTO measures
+		if _, err := s.txExec(ctx, tx, `INSERT INTO measures
 			(doc_id, ord, id, by_country, against_country, kind, reversal, date, date_precision, record)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`),
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 			docID, i, m.ID, m.By, m.Against, m.Kind, m.Reversal, nullStringPtr(m.Date), m.DatePrecision, string(js)); err != nil {
 			return fmt.Errorf("inserting measure %d: %w", i, err)
 		}

@@ -14,6 +14,7 @@ import (
 	"fmt"
 	"net/url"
 	"strings"
+	"sync"
 )
 
 // ErrNotFound is returned when a requested document does not exist.
@@ -32,6 +33,11 @@ type Store struct {
 	dialect dialect
 	// version is the schema version after Open's migrations.
 	version int
+
+	// stmts caches the prepared write statements by query text, so a
+	// batch of saves parses each statement once per connection.
+	mu    sync.Mutex
+	stmts map[string]*sql.Stmt
 }
 
 // dialect holds what differs between database engines.
@@ -83,7 +89,46 @@ func Open(ctx context.Context, dsn string) (*Store, error) {
 
 // Close closes the database.
 func (s *Store) Close() error {
-	return s.db.Close()
+	s.mu.Lock()
+	var errs []error
+	for _, st := range s.stmts {
+		errs = append(errs, st.Close())
+	}
+	s.stmts = nil
+	s.mu.Unlock()
+	errs = append(errs, s.db.Close())
+	return errors.Join(errs...)
+}
+
+// txStmt returns query (with "?" placeholders) prepared for tx, from the
+// statement cache.
+func (s *Store) txStmt(ctx context.Context, tx *sql.Tx, query string) (*sql.Stmt, error) {
+	query = s.q(query)
+	s.mu.Lock()
+	st, ok := s.stmts[query]
+	if !ok {
+		var err error
+		if st, err = s.db.PrepareContext(ctx, query); err != nil {
+			s.mu.Unlock()
+			return nil, err
+		}
+		if s.stmts == nil {
+			s.stmts = make(map[string]*sql.Stmt)
+		}
+		s.stmts[query] = st
+	}
+	s.mu.Unlock()
+	return tx.StmtContext(ctx, st), nil
+}
+
+// txExec executes query (with "?" placeholders) in tx through the
+// statement cache.
+func (s *Store) txExec(ctx context.Context, tx *sql.Tx, query string, args ...any) (sql.Result, error) {
+	st, err := s.txStmt(ctx, tx, query)
+	if err != nil {
+		return nil, err
+	}
+	return st.ExecContext(ctx, args...)
 }
 
 // Version returns the schema version of the open database.
