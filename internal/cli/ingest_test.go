@@ -315,3 +315,42 @@ func BenchmarkIngest(b *testing.B) {
 	}
 	b.ReportMetric(float64(jsonlDocs+textDocs)*float64(b.N)/b.Elapsed().Seconds(), "docs/s")
 }
+
+// BenchmarkIngestExamples measures 'parley ingest' over the example
+// articles of the repository (full-length text, HTML, feeds and JSON
+// Lines) into a fresh SQLite database.
+func BenchmarkIngestExamples(b *testing.B) {
+	in := filepath.Join("..", "..", "examples")
+	var size int64
+	err := filepath.WalkDir(in, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			if fi, err := d.Info(); err == nil {
+				size += fi.Size()
+			}
+		}
+		return err
+	})
+	if err != nil || size == 0 {
+		b.Skipf("no examples under %s: %v", in, err)
+	}
+	dir := b.TempDir()
+	b.SetBytes(size)
+	b.ReportAllocs()
+	n, docs := 0, 0
+	for b.Loop() {
+		db := filepath.Join(dir, fmt.Sprintf("bench-%d.db", n))
+		n++
+		var stderr bytes.Buffer
+		e := &env{stdin: strings.NewReader(""), stdout: &bytes.Buffer{}, stderr: &stderr, getenv: func(string) string { return "" }}
+		if code := e.main([]string{"ingest", "--db", db, in}); code != 0 {
+			b.Fatalf("ingest exit %d:\n%s", code, stderr.String())
+		}
+		m := summaryRE.FindStringSubmatch(stderr.String())
+		if m == nil {
+			b.Fatalf("no summary: %s", stderr.String())
+		}
+		got, _ := strconv.Atoi(m[1])
+		docs += got
+	}
+	b.ReportMetric(float64(docs)/b.Elapsed().Seconds(), "docs/s")
+}
