@@ -260,12 +260,18 @@ type DocFilter struct {
 
 // DocSummary is one line of a document listing.
 type DocSummary struct {
-	ID        string `json:"id"`
-	Published string `json:"published"` // YYYY-MM-DD or ""
-	Source    string `json:"source"`
-	Title     string `json:"title"`
-	URL       string `json:"url"`
-	Sentences int    `json:"sentences"`
+	// ID is the document's stable id (article.Article.ID).
+	ID string `json:"id"`
+	// Published is the publication date, YYYY-MM-DD, or "" when unknown.
+	Published string `json:"published"`
+	// Source is the outlet name, if known.
+	Source string `json:"source"`
+	// Title is the headline, if known.
+	Title string `json:"title"`
+	// URL is the canonical URL, if known.
+	URL string `json:"url"`
+	// Sentences is the number of sentences in the body.
+	Sentences int `json:"sentences"`
 }
 
 // DefaultLimit is the number of rows a listing returns when its filter
@@ -341,14 +347,20 @@ func limit(n int) int {
 // Doc is a stored document with its record.
 type Doc struct {
 	DocSummary
-	Kind        string
-	Origin      string
-	Body        string
+	// Kind is the input kind it was read from ("text", "html", "jsonl", …).
+	Kind string
+	// Origin is where it was read from ("path", "path:line", "-").
+	Origin string
+	// Body is the normalized text; evidence offsets point into it.
+	Body string
+	// ContentHash is article.ContentID(Body), the duplicate key.
 	ContentHash string
-	Warnings    []string
+	// Warnings are the degradations met while reading it, one line each.
+	Warnings []string
 	// Annotations is the stored JSON text layer, nil when none.
 	Annotations json.RawMessage
-	IngestedAt  time.Time
+	// IngestedAt is when it was stored (UTC, second precision).
+	IngestedAt time.Time
 	// Record is the document record rebuilt from the stored rows: its
 	// metadata, events, meetings, quotes and measures in their original
 	// order.

@@ -34,6 +34,7 @@ type EventFilter struct {
 
 // Event is a stored event with the id of the document it came from.
 type Event struct {
+	// DocID is the id of the document the event was coded from.
 	DocID string `json:"doc_id"`
 	record.Event
 }
