@@ -35,7 +35,7 @@ func (m mark) valid(text string) bool {
 
 // segment cuts text at every mark boundary and returns the runs in order;
 // each run carries the classes of every mark covering it (in mark order)
-// and the title of the innermost. Invalid marks are ignored.
+// and the title of the innermost titled one. Invalid marks are ignored.
 func segment(text string, marks []mark) []Seg {
 	var ms []mark
 	cuts := map[int]bool{0: true, len(text): true}
@@ -55,13 +55,14 @@ func segment(text string, marks []mark) []Seg {
 		lo, hi := points[i], points[i+1]
 		s := Seg{Text: text[lo:hi]}
 		var classes []string
+		inner := -1 // length of the innermost titled mark so far
 		for _, m := range ms {
 			if m.start <= lo && hi <= m.end {
 				if !contains(classes, m.class) {
 					classes = append(classes, m.class)
 				}
-				if m.title != "" {
-					s.Title = m.title
+				if m.title != "" && (inner < 0 || m.end-m.start < inner) {
+					s.Title, inner = m.title, m.end-m.start
 				}
 				if m.id != "" && m.start == lo {
 					s.ID = m.id
