@@ -118,13 +118,16 @@ func Meetings(d Doc) []record.Meeting {
 			if e.CAMEORoot != "04" || e.Status != record.StatusReported {
 				continue
 			}
-			if near(cs, s, e) {
+			if near(cs, s, e) || !contactTrigger(e.Evidence.Trigger) {
 				continue
 			}
 			cs = append(cs, contact{sent: si, tok: triggerTok(s, d.Body, e), kind: kindOfEvent(e)})
 		}
 		sort.Slice(cs, func(i, j int) bool { return cs[i].tok < cs[j].tok })
 		anchor(d, s, cs)
+		if len(ms) == 0 && s.Para <= 1 {
+			leadAnchor(d, s, cs)
+		}
 		ctx := -1
 		for ci, c := range cs {
 			anchored := c.date != nil && c.date.Precision >= timex.Month || c.place != nil
@@ -179,6 +182,21 @@ func Meetings(d Doc) []record.Meeting {
 		}
 		if ctx < 0 {
 			continue
+		}
+		if b := ms[ctx]; b.date == nil || b.date.Precision < timex.Day {
+			// "… at Diriyah Palace on February 18": the one free day date
+			// of a sentence about an undated meeting dates it.
+			var free []*entity.Date
+			dates := ann.SentenceDates(si)
+			for i := range dates {
+				if dates[i].Precision == timex.Day && !dates[i].Future && !anchoredDate(cs, &dates[i]) {
+					free = append(free, &dates[i])
+				}
+			}
+			if len(free) == 1 && findMeeting(ms, contact{kind: b.rec.Kind, date: free[0]}) < 0 {
+				b.date = free[0]
+				b.addEvidence(s, tokAt(s.Tokens, free[0].Start), tokAt(s.Tokens, free[0].End), "date")
+			}
 		}
 		ms[ctx].fields(d, s, evBySent[si])
 		current, curPara, lastCtxSent = ctx, s.Para, si
@@ -252,9 +270,9 @@ func contacts(d Doc, s *nlp.Sentence) []contact {
 				continue
 			}
 		case "round", "rounds":
-			if !(i+1 < len(toks) && toks[i+1].Norm == "of") {
-				continue
-			}
+			// Only "round of talks", counted at "talks"; "a round of
+			// sanctions" is no contact.
+			continue
 		case "meet", "visit":
 			// Infinitives and modals are plans: "to meet", "will visit".
 		}
@@ -264,7 +282,7 @@ func contacts(d Doc, s *nlp.Sentence) []contact {
 			if notYet[n] {
 				c.planned = true
 			}
-			if n == "the" || n == "this" || n == "these" || n == "that" || n == "latest" || n == "last" || isPossessiveTok(n) {
+			if !contactVerbs[t.Norm] && (n == "the" || n == "this" || n == "these" || n == "that" || n == "latest" || n == "last" || isPossessiveTok(n)) {
 				c.definite = true
 			}
 			if toks[j].Kind == nlp.Punct {
@@ -578,24 +596,28 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 		return
 	}
 	toks := s.Tokens
-	verb := contactVerbs[toks[c.tok].Norm]
+	// The clause around the contact word: between the commas or
+	// semicolons around it, at most 15 tokens before and 12 after.
+	cl, cr := max(lo, c.tok-15), min(hi, c.tok+12)
+	for j := c.tok - 1; j >= cl; j-- {
+		if n := toks[j].Norm; n == "," || n == ";" || n == "that" || n == "which" || n == "—" {
+			cl = j + 1
+			break
+		}
+	}
+	for j := c.tok + 1; j < cr; j++ {
+		if n := toks[j].Norm; n == "," && !hasWord(toks[c.tok+1:j], "between") || n == ";" || n == "that" || n == "which" || n == "—" {
+			cr = j
+			break
+		}
+	}
+	persons := 0
+	collective := false
 	for _, m := range d.Ann.SentenceMentions(s.Index) {
-		if m.Tok < lo || m.TokEnd > hi || m.Possessive && m.TokEnd != c.tok {
+		if m.Tok < cl || m.TokEnd > cr {
 			continue
 		}
-		var ok bool
-		switch {
-		case m.Tok > c.tok:
-			// "a call between X and Y", "met with X", "met X".
-			ok = m.Tok-c.tok <= 10 && (hasWord(toks[c.tok+1:m.Tok], "between", "with") || verb && m.Tok-c.tok <= 2)
-		case verb:
-			// The subject: "Diplomats from the United States and Russia met".
-			ok = c.tok-m.TokEnd <= 12 && !hasWord(toks[m.TokEnd:c.tok], ";", "that", "which", "who")
-		default:
-			// "Trump's call with", "U.S.-Russia talks".
-			ok = c.tok-m.TokEnd <= 2
-		}
-		if !ok {
+		if m.Possessive && m.TokEnd != c.tok && !(m.Kind == entity.Person && m.TokEnd+1 < len(toks) && contactWords[toks[m.TokEnd+1].Norm] != "") {
 			continue
 		}
 		switch m.Kind {
@@ -603,6 +625,7 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 			if m.Actor.Former {
 				continue
 			}
+			persons++
 			b.addParticipant(m, "")
 			b.rec.Parties = appendUnique(b.rec.Parties, m.Actor.Country)
 			b.addEvidence(s, m.Tok, m.TokEnd, "participant")
@@ -610,10 +633,50 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 			if isBodyCountry(m.Actor.Country) {
 				continue
 			}
+			if afterPreposition(s, m) && m.Tok > c.tok && !hasWord(toks[c.tok:m.Tok], "between", "with") {
+				continue // "met in Moscow": a place, not a party
+			}
 			b.rec.Parties = appendUnique(b.rec.Parties, m.Actor.Country)
 		case entity.Collective:
+			collective = true
 			for _, a := range m.Members {
 				b.rec.Parties = appendUnique(b.rec.Parties, a.Country)
+			}
+		}
+	}
+	if !contactVerbs[toks[c.tok].Norm] && c.tok+1 < len(toks) && hasWord(toks[c.tok+1:min(len(toks), c.tok+3)], "with") {
+		// "He had proposed a summit … during a phone call with Putin":
+		// the sentence's subject is the other side.
+		for _, m := range d.Ann.SentenceMentions(s.Index) {
+			if m.Tok >= c.tok {
+				break
+			}
+			if m.Kind == entity.Person && !m.Possessive && !afterPreposition(s, m) && !m.Actor.Former {
+				b.addParticipant(m, "")
+				b.rec.Parties = appendUnique(b.rec.Parties, m.Actor.Country)
+				break
+			}
+		}
+	}
+	if persons == 0 && collective {
+		// "The two leaders met": the persons the previous sentences
+		// named, when their titles fit the description.
+		var coll string
+		for _, m := range d.Ann.SentenceMentions(s.Index) {
+			if m.Kind == entity.Collective && m.Tok >= cl && m.TokEnd <= cr {
+				coll = strings.ToLower(m.Text)
+			}
+		}
+		for si := s.Index - 1; si >= 0 && si >= s.Index-2; si-- {
+			n := 0
+			for _, m := range d.Ann.SentenceMentions(si) {
+				if m.Kind == entity.Person && !m.Actor.Former && !m.Possessive && m.How != "coref" && titleFits(coll, m.Actor.Title) {
+					b.addParticipant(m, "")
+					n++
+				}
+			}
+			if n > 0 {
+				break
 			}
 		}
 	}
@@ -640,12 +703,15 @@ func (b *meetingBuild) addParticipant(m entity.Mention, role string) {
 	}
 	for i := range b.rec.Participants {
 		p := &b.rec.Participants[i]
-		if strings.EqualFold(p.Name, name) || lastWord(p.Name) == lastWord(name) {
+		if strings.EqualFold(p.Name, name) || lastWord(p.Name) == lastWord(name) || p.Country == m.Actor.Country && shareNameWord(p.Name, name) {
 			if p.Role == "" {
 				p.Role = role
 			}
 			if p.Title == "" {
 				p.Title = m.Actor.Title
+			}
+			if nameWords(name) > nameWords(p.Name) {
+				p.Name = name // "Xi Jinping" over "President Xi"
 			}
 			return
 		}
@@ -672,7 +738,13 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 		// "X led the Russian delegation".
 		if (toks[i].Norm == "led" || toks[i].Norm == "headed") && hasWord(toks[i+1:min(len(toks), i+4)], "delegation", "team", "side", "delegations") {
 			for _, m := range ms {
-				if m.Kind == entity.Person && m.TokEnd <= i && i-m.TokEnd <= 3 {
+				gap := m.TokEnd
+				// "X, who runs the department, led the Russian side".
+				if gap+1 < i && toks[gap].Norm == "," && toks[gap+1].Norm == "who" {
+					for gap++; gap < i && toks[gap].Norm != ","; gap++ {
+					}
+				}
+				if m.Kind == entity.Person && m.TokEnd <= i && i-gap <= 3 {
 					b.addParticipant(m, "head of delegation")
 					b.addEvidence(s, m.Tok, i+1, "participant")
 				}
@@ -683,7 +755,7 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 	// person the sentence names takes part.
 	if hasWord(toks, "sat", "attended", "joined", "accompanied", "hosted", "received", "welcomed", "met", "represented", "signed", "attending") {
 		for _, m := range ms {
-			if m.Kind == entity.Person && !m.Actor.Former && !m.Possessive && m.How != "coref" {
+			if m.Kind == entity.Person && !m.Actor.Former && !m.Possessive && m.How != "coref" && !(m.TokEnd < len(toks) && cueVerbs[toks[m.TokEnd].Norm]) {
 				b.addParticipant(m, "")
 				b.rec.Parties = appendUnique(b.rec.Parties, m.Actor.Country)
 				b.addEvidence(s, m.Tok, m.TokEnd, "participant")
@@ -959,4 +1031,122 @@ func placeFromDates(d Doc, ms []*meetingBuild) {
 			}
 		}
 	}
+}
+
+func anchoredDate(cs []contact, dt *entity.Date) bool {
+	for _, c := range cs {
+		if c.date != nil && c.date.Start == dt.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// contactTrigger reports an event trigger that names a contact: meeting,
+// talks, a call, a visit, hosting or receiving. Other 04 triggers
+// ("welcomed the plan") are not meetings of their own.
+func contactTrigger(tr string) bool {
+	tr = strings.ToLower(tr)
+	for _, w := range []string{"met", "meet", "host", "receiv", "visit", "talks", "meeting", "call", "spoke", "summit", "negotiat", "consult", "discuss", "gather", "convened", "sat ", "held"} {
+		if strings.Contains(tr, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// leadAnchor dates and places the contacts of an article's first
+// paragraphs that the sentence leaves bare ("The two leaders met for
+// three hours") by the lead's conventions: the first day date of the
+// article and its dateline city ("GENEVA — … on Wednesday").
+func leadAnchor(d Doc, s *nlp.Sentence, cs []contact) {
+	ann := d.Ann
+	var date *entity.Date
+	for i := range ann.Dates {
+		dt := &ann.Dates[i]
+		if dt.Sentence > s.Index {
+			break
+		}
+		if dt.Precision == timex.Day && !dt.Future {
+			date = dt
+			break
+		}
+	}
+	var place *entity.Place
+	if len(ann.Sentences) > 0 && ann.Sentences[0].Dateline > 0 {
+		for _, p := range ann.SentencePlaces(0) {
+			if p.Tok < ann.Sentences[0].Dateline {
+				p := p
+				place = &p
+				break
+			}
+		}
+	}
+	for ci := range cs {
+		c := &cs[ci]
+		if c.kind == "" || c.planned {
+			continue
+		}
+		if c.date == nil {
+			c.date = date
+		}
+		if c.place == nil && c.kind != KindCall {
+			c.place = place
+		}
+	}
+}
+
+// titleFits reports whether a person with title could be one of a
+// collective description ("the two leaders", "the foreign ministers").
+func titleFits(coll, title string) bool {
+	t := strings.ToLower(title)
+	switch {
+	case strings.Contains(coll, "minister") && !strings.Contains(coll, "prime"):
+		return strings.Contains(t, "minister") && !strings.Contains(t, "prime") || strings.Contains(t, "secretary of state")
+	case strings.Contains(coll, "president"):
+		return strings.Contains(t, "president") && !strings.Contains(t, "vice")
+	case strings.Contains(coll, "leader"):
+		for _, w := range []string{"president", "prime minister", "chancellor", "king", "emperor", "premier", "crown prince", "emir", "sultan", "leader", "general secretary"} {
+			if strings.Contains(t, w) && !strings.Contains(t, "vice") {
+				return true
+			}
+		}
+		return false
+	}
+	return true
+}
+
+// shareNameWord reports two names with a capitalized word in common
+// ("President Xi", "Xi Jinping"), titles aside.
+func shareNameWord(a, b string) bool {
+	for _, x := range strings.Fields(a) {
+		if len(x) < 2 || isLowerWord(x) || isTitleWord(x) {
+			continue
+		}
+		for _, y := range strings.Fields(b) {
+			if x == y {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+func isTitleWord(w string) bool {
+	switch strings.ToLower(w) {
+	case "president", "prime", "minister", "foreign", "secretary", "state", "of", "the", "king", "chancellor", "general", "deputy", "vice", "mr.", "mrs.", "ms.", "dr.":
+		return true
+	}
+	return false
+}
+
+// nameWords counts the words of a name that are not titles.
+func nameWords(name string) int {
+	n := 0
+	for _, w := range strings.Fields(name) {
+		if !isTitleWord(w) && !isLowerWord(w) {
+			n++
+		}
+	}
+	return n
 }
