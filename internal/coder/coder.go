@@ -27,15 +27,34 @@ import (
 
 // Coder codes the events of documents. It is safe for concurrent use.
 type Coder struct {
-	codes   *cameo.Table
-	byFirst map[string][]*rule // first element's word forms → rules
+	codes *cameo.Table
+	// vocab numbers every word form the patterns use, from 1; matching
+	// compares these numbers instead of strings.
+	vocab   map[string]int32
+	byFirst [][]*rule // first element's word ids → rules
 	pess    []string
 	opt     []string
 }
 
 type elem struct {
-	forms map[string]bool
-	gap   int
+	ids []int32 // sorted word ids
+	gap int
+}
+
+// has reports whether the element matches word id w.
+func (e *elem) has(w int32) bool {
+	i := sort.Search(len(e.ids), func(i int) bool { return e.ids[i] >= w })
+	return i < len(e.ids) && e.ids[i] == w
+}
+
+// id returns the id of word form w, adding it to the vocabulary.
+func (c *Coder) id(w string) int32 {
+	if n, ok := c.vocab[w]; ok {
+		return n
+	}
+	n := int32(len(c.vocab) + 1)
+	c.vocab[w] = n
+	return n
 }
 
 type rule struct {
@@ -49,7 +68,7 @@ type rule struct {
 // the table does not know is reported, with its file and line, in a
 // lexicon.ErrorList.
 func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
-	c := &Coder{codes: codes, byFirst: map[string][]*rule{}, pess: p.Pessimistic, opt: p.Optimistic}
+	c := &Coder{codes: codes, vocab: map[string]int32{}, pess: p.Pessimistic, opt: p.Optimistic}
 	var errs lexicon.ErrorList
 	for i := range p.Rules {
 		pat := &p.Rules[i]
@@ -60,20 +79,31 @@ func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
 		}
 		r := &rule{pat: pat, order: i, code: code}
 		for _, e := range pat.Elems {
-			el := elem{forms: map[string]bool{}, gap: e.Gap}
+			el := elem{gap: e.Gap}
+			seen := map[int32]bool{}
+			add := func(f string) {
+				if w := c.id(f); !seen[w] {
+					seen[w] = true
+					el.ids = append(el.ids, w)
+				}
+			}
 			for j, w := range e.Words {
 				if e.Verb[j] {
 					for _, f := range p.Verbs.Inflect(w) {
-						el.forms[f] = true
+						add(f)
 					}
 				} else {
-					el.forms[w] = true
+					add(w)
 				}
 			}
+			sort.Slice(el.ids, func(a, b int) bool { return el.ids[a] < el.ids[b] })
 			r.elems = append(r.elems, el)
 		}
-		for f := range r.elems[0].forms {
-			c.byFirst[f] = append(c.byFirst[f], r)
+		for _, w := range r.elems[0].ids {
+			for int(w) >= len(c.byFirst) {
+				c.byFirst = append(c.byFirst, nil)
+			}
+			c.byFirst[w] = append(c.byFirst[w], r)
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -126,19 +156,38 @@ func boundary(t *nlp.Token) bool {
 // whose words do not overlap.
 func (c *Coder) match(toks []nlp.Token) []hit {
 	var hits []hit
+	var scratch [16]int
+	var idBuf [64]int32
+	ids := idBuf[:0]
+	if len(toks) > len(idBuf) {
+		ids = make([]int32, 0, len(toks))
+	}
+	any := false
 	for i := range toks {
-		if toks[i].Kind != nlp.Word && toks[i].Kind != nlp.Number {
+		w := int32(0)
+		if toks[i].Kind == nlp.Word || toks[i].Kind == nlp.Number {
+			w = c.vocab[toks[i].Norm]
+		}
+		ids = append(ids, w)
+		any = any || w != 0
+	}
+	if !any {
+		return nil
+	}
+	for i := range toks {
+		if ids[i] == 0 || int(ids[i]) >= len(c.byFirst) {
 			continue
 		}
-		for _, r := range c.byFirst[toks[i].Norm] {
-			pos := make([]int, 1, len(r.elems))
+		for _, r := range c.byFirst[ids[i]] {
+			pos := scratch[:1]
 			pos[0] = i
 			j := i + 1
 			ok := true
-			for _, e := range r.elems[1:] {
+			for ei := range r.elems[1:] {
+				e := &r.elems[ei+1]
 				found := -1
 				for k := j; k < len(toks) && k <= j+e.gap; k++ {
-					if e.forms[toks[k].Norm] {
+					if ids[k] != 0 && e.has(ids[k]) {
 						found = k
 						break
 					}
@@ -154,9 +203,12 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 				j = found + 1
 			}
 			if ok {
-				hits = append(hits, hit{r: r, pos: pos})
+				hits = append(hits, hit{r: r, pos: append([]int(nil), pos...)})
 			}
 		}
+	}
+	if len(hits) <= 1 {
+		return hits
 	}
 	sort.SliceStable(hits, func(a, b int) bool {
 		la, lb := len(hits[a].r.elems), len(hits[b].r.elems)
@@ -170,7 +222,7 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 		}
 		return hits[a].r.order < hits[b].r.order
 	})
-	used := map[int]bool{}
+	used := make([]bool, len(toks))
 	var keep []hit
 	for _, h := range hits {
 		clash := false
@@ -342,6 +394,13 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		return nil
 	}
 	var evs []event
+	toneDone, toneCode := false, ""
+	sentTone := func() string { // the tone of the sentence's quoted words, once
+		if !toneDone {
+			toneCode, toneDone = c.tone(quoted(s.Text)), true
+		}
+		return toneCode
+	}
 	embedUntil := -1 // tokens up to here are inside an embedding complement
 	embedStatus := ""
 	for hi, h := range hits {
@@ -384,7 +443,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			}
 		}
 		if e.tgt.empty() && (flags.Speech || isVerbal(h.r.code.Root)) {
-			explicitOnly := flags.Speech && genericSpeech[toks[h.pos[0]].Norm] && c.tone(quoted(s.Text)) == ""
+			explicitOnly := flags.Speech && genericSpeech[toks[h.pos[0]].Norm] && sentTone() == ""
 			if explicitOnly {
 				// "X said …" addresses nobody in particular: code it only
 				// when it speaks of another state.
@@ -443,8 +502,8 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				embedStatus = record.StatusHypothetical
 			}
 		}
-		if flags.Speech {
-			if code := c.tone(quoted(s.Text)); code != "" && h.r.pat.Flags.Tone {
+		if flags.Speech && h.r.pat.Flags.Tone {
+			if code := sentTone(); code != "" {
 				e.code, _ = c.codes.Lookup(code)
 			}
 		}

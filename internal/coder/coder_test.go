@@ -203,3 +203,38 @@ func TestEvidenceOffsets(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkCode runs the text layer and the coder (no ledger, no JSON)
+// over the sample corpus bodies, reporting sentences per wall second and
+// per CPU second.
+func BenchmarkCode(b *testing.B) {
+	s := newStages(b)
+	bodies := sampleBodies(b)
+	n, size := 0, 0
+	type doc struct {
+		body  string
+		sents []nlp.Sentence
+	}
+	var docs []doc
+	for _, body := range bodies {
+		ss := nlp.Split(body)
+		docs = append(docs, doc{body, ss})
+		n += len(ss)
+		size += len(body)
+	}
+	pub := time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC)
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, d := range docs {
+			ann := s.res.Annotate(d.body, nlp.Split(d.body), pub)
+			s.cd.Code(coder.Doc{ID: "b", Body: d.body, Published: pub, Ann: ann})
+		}
+	}
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
+	}
+}

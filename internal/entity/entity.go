@@ -135,26 +135,26 @@ func (a *Annotations) SentenceMentions(si int) []Mention {
 	return a.Mentions[lo:hi]
 }
 
-// SentencePlaces returns the places of sentence si.
+// SentencePlaces returns the places of sentence si. The result shares
+// memory with a.Places; callers must not modify it.
 func (a *Annotations) SentencePlaces(si int) []Place {
-	var out []Place
-	for _, p := range a.Places {
-		if p.Sentence == si {
-			out = append(out, p)
-		}
+	lo := sort.Search(len(a.Places), func(i int) bool { return a.Places[i].Sentence >= si })
+	hi := lo
+	for hi < len(a.Places) && a.Places[hi].Sentence == si {
+		hi++
 	}
-	return out
+	return a.Places[lo:hi:hi]
 }
 
-// SentenceDates returns the dates of sentence si.
+// SentenceDates returns the dates of sentence si. The result shares
+// memory with a.Dates; callers must not modify it.
 func (a *Annotations) SentenceDates(si int) []Date {
-	var out []Date
-	for _, d := range a.Dates {
-		if d.Sentence == si {
-			out = append(out, d)
-		}
+	lo := sort.Search(len(a.Dates), func(i int) bool { return a.Dates[i].Sentence >= si })
+	hi := lo
+	for hi < len(a.Dates) && a.Dates[hi].Sentence == si {
+		hi++
 	}
-	return out
+	return a.Dates[lo:hi:hi]
 }
 
 // Resolver recognizes and resolves actors, places and dates. It is safe
@@ -173,7 +173,7 @@ func New(lex *lexicon.Lexicon) *Resolver {
 // published may be zero.
 func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Time) *Annotations {
 	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}}
-	ann := &Annotations{Sentences: sents}
+	ann := &Annotations{Sentences: sents, Mentions: make([]Mention, 0, 2*len(sents)+4)}
 	for i := range sents {
 		s := &sents[i]
 		st.sentence(s, ann)
@@ -213,6 +213,23 @@ type docState struct {
 	// leads maps a country to the person leading its delegation.
 	leads  map[string]Actor
 	counts map[string]int
+	// at, covered and used are per-sentence scratch space, reused.
+	at      []int
+	covered []bool
+	used    []bool
+}
+
+// grow readies the scratch space for a sentence of n tokens, cleared.
+func (st *docState) grow(n int) {
+	if cap(st.at) < n {
+		st.at = make([]int, n)
+		st.covered = make([]bool, n)
+		st.used = make([]bool, n)
+		return
+	}
+	clear(st.at[:n])
+	clear(st.covered[:n])
+	clear(st.used[:n])
 }
 
 func (st *docState) parties() [2]string {
@@ -264,6 +281,7 @@ func (m *match) has(k entryKind) *entry {
 
 // sentence annotates one sentence.
 func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
+	first := len(ann.Mentions)
 	toks := s.Tokens
 	if len(toks) == 0 {
 		return
@@ -271,8 +289,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	d := st.r.dict
 	// Dictionary matches, longest first, left to right.
 	var ms []match
-	at := make([]int, len(toks))       // token → index+1 into ms of the match starting there
-	covered := make([]bool, len(toks)) // tokens inside a match, after its first
+	st.grow(len(toks))
+	at := st.at[:len(toks)]           // token → index+1 into ms of the match starting there
+	covered := st.covered[:len(toks)] // tokens inside a match, after its first
 	for i := 0; i < len(toks); {
 		if toks[i].Kind != nlp.Word {
 			i++
@@ -296,7 +315,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		}
 		return &ms[at[i]-1]
 	}
-	used := make([]bool, len(toks))
+	used := st.used[:len(toks)]
 	var refs []int // indexes into ms of pronouns and definite descriptions
 	prevPerson := st.lastPerson
 	prevTitled := len(st.titled)
@@ -644,13 +663,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: *ref, How: "coref"})
 		}
 	}
-	sort.SliceStable(ann.Mentions, func(a, b int) bool {
-		x, y := ann.Mentions[a], ann.Mentions[b]
-		if x.Sentence != y.Sentence {
-			return x.Sentence < y.Sentence
-		}
-		return x.Tok < y.Tok
-	})
+	// Only this sentence's mentions are out of order.
+	mine := ann.Mentions[first:]
+	sort.SliceStable(mine, func(a, b int) bool { return mine[a].Tok < mine[b].Tok })
 }
 
 func firstOf(m *match, kinds ...entryKind) *entry {

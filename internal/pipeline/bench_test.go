@@ -55,10 +55,15 @@ func BenchmarkAnalyze(b *testing.B) {
 	b.SetBytes(int64(bytes))
 	b.ReportAllocs()
 	b.ResetTimer()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, a := range arts {
 			p.Analyze(a)
 		}
 	}
+	cpu := cpuTime() - cpu0
 	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(sents)*float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
+	}
 }
