@@ -36,20 +36,24 @@ func runServe(e *env, args []string) error {
 	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
+	return e.serve(ctx, e.dbPath(*db), *addr, *token)
+}
 
-	st, err := store.Open(ctx, e.dbPath(*db))
+// serve opens the database and serves it on addr until ctx ends.
+func (e *env) serve(ctx context.Context, dbPath, addr, token string) error {
+	st, err := store.Open(ctx, dbPath)
 	if err != nil {
 		return err
 	}
 	defer st.Close()
 	log := slog.New(slog.NewTextHandler(e.stderr, nil))
-	h, err := newServer(st, *token, log)
+	h, err := newServer(st, token, log)
 	if err != nil {
 		return err
 	}
-	ln, err := net.Listen("tcp", *addr)
+	ln, err := net.Listen("tcp", addr)
 	if err != nil {
-		return fmt.Errorf("listening on %s: %w", *addr, err)
+		return fmt.Errorf("listening on %s: %w", addr, err)
 	}
 	srv := &http.Server{
 		Handler:           h,
@@ -61,10 +65,10 @@ func runServe(e *env, args []string) error {
 		ErrorLog:          slog.NewLogLogger(log.Handler(), slog.LevelWarn),
 	}
 	mode := "read-only"
-	if *token != "" {
+	if token != "" {
 		mode = "writes enabled with the token"
 	}
-	fmt.Fprintf(e.stdout, "parley: serving %s at http://%s/ (%s; Ctrl-C stops)\n", e.dbPath(*db), ln.Addr(), mode)
+	fmt.Fprintf(e.stdout, "parley: serving %s at http://%s/ (%s; Ctrl-C stops)\n", dbPath, ln.Addr(), mode)
 	return serveUntilDone(ctx, srv, ln)
 }
 
