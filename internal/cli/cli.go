@@ -31,6 +31,7 @@ func commands() map[string]command {
 	return map[string]command{
 		"version":  {"print the version", runVersion},
 		"demo":     {"ingest the bundled sample corpus into the database and list it", runDemo},
+		"bench":    {"measure the end-to-end coding rate on your data (default: the sample corpus)", runBench},
 		"extract":  {"code documents and print their records (nothing stored)", runExtract},
 		"annotate": {"print the sentences, actors, dates and places of a document", runAnnotate},
 		"ingest":   {"read, analyze and store documents", runIngest},
