@@ -225,4 +225,3 @@ func screenshot(t *testing.T, ctx context.Context, path string) {
 		t.Error(err)
 	}
 }
-
