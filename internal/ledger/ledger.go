@@ -56,6 +56,7 @@ func Extract(d Doc) Result {
 		Meetings: Meetings(d),
 		Measures: Measures(d),
 	}
+	r.Issues = Issues(d, r.Meetings, r.Measures)
 	if r.Quotes == nil {
 		r.Quotes = []record.Quote{}
 	}

@@ -262,6 +262,9 @@ func contacts(d Doc, s *nlp.Sentence) []contact {
 				continue // counted at "phone"
 			}
 		case "phone", "telephone":
+			if i >= 2 && toks[i-1].Norm == "by" && (toks[i-2].Norm == "spoke" || toks[i-2].Norm == "talked") {
+				continue // counted at "spoke"
+			}
 			if !(i+1 < len(toks) && (toks[i+1].Norm == "call" || toks[i+1].Norm == "calls" || toks[i+1].Norm == "conversation")) && !(i > 0 && toks[i-1].Norm == "by") {
 				continue
 			}
@@ -312,7 +315,7 @@ func anchor(d Doc, s *nlp.Sentence, cs []contact) {
 	pick := func(start, end int, maxBefore int) int {
 		// A contact word right after the anchor.
 		for ci := range cs {
-			if c := cs[ci]; c.tok >= end && c.tok-end <= 2 && !c.planned && c.kind != "" {
+			if c := cs[ci]; c.tok >= end && c.tok-end <= 2 && !c.planned && c.kind != "" && !hasPreposition(toks[end:c.tok]) {
 				return ci
 			}
 		}
@@ -598,7 +601,7 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 	toks := s.Tokens
 	// The clause around the contact word: between the commas or
 	// semicolons around it, at most 15 tokens before and 12 after.
-	cl, cr := max(lo, c.tok-15), min(hi, c.tok+12)
+	cl, cr := max(lo, c.tok-15), min(hi, c.tok+16)
 	for j := c.tok - 1; j >= cl; j-- {
 		if n := toks[j].Norm; n == "," || n == ";" || n == "that" || n == "which" || n == "—" {
 			cl = j + 1
@@ -775,22 +778,28 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 	}
 	// Venue: "at the … residence".
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Norm != "at" || b.rec.Venue != "" || i == 0 || !venueVerbs[toks[i-1].Norm] && contactWords[toks[i-1].Norm] == "" {
+		if toks[i].Norm != "at" || b.rec.Venue != "" || i == 0 {
+			continue
+		}
+		if p := toks[i-1].Norm; !venueVerbs[p] && contactWords[p] == "" && !(p == "," && hasContactBefore(toks[:i])) {
 			continue
 		}
 		j := i + 1
 		if toks[j].Norm == "the" || toks[j].Norm == "a" {
 			j++
 		}
+		last := -1
 		for k := j; k < len(toks) && k < j+8; k++ {
-			if toks[k].Kind == nlp.Punct || toks[k].Norm == "in" || toks[k].Norm == "on" {
+			if toks[k].Kind == nlp.Punct || toks[k].Norm == "in" || toks[k].Norm == "on" || toks[k].Norm == "for" {
 				break
 			}
 			if venueWords[toks[k].Norm] {
-				b.rec.Venue = d.Body[toks[j].Start:toks[k].End]
-				b.addEvidence(s, i, k+1, "venue")
-				break
+				last = k // "the Foreign Ministry’s guest residence": the last head
 			}
+		}
+		if last >= 0 {
+			b.rec.Venue = d.Body[toks[j].Start:toks[last].End]
+			b.addEvidence(s, i, last+1, "venue")
 		}
 	}
 	// Round: "the second round of talks".
@@ -975,6 +984,11 @@ func (b *meetingBuild) finish(d Doc, i int) {
 			b.rec.Parties = appendUnique(b.rec.Parties, p)
 		}
 	}
+	if len(b.rec.Parties) == 0 && d.Ann.Parties[1] != "" {
+		// "a diplomatic gathering in Saudi Arabia": a contact that names
+		// no side is between the two states the article is about.
+		b.rec.Parties = []string{d.Ann.Parties[0], d.Ann.Parties[1]}
+	}
 	sort.Strings(b.rec.Parties)
 	sort.SliceStable(b.rec.Evidence, func(i, j int) bool { return b.rec.Evidence[i].Start < b.rec.Evidence[j].Start })
 }
@@ -1087,7 +1101,7 @@ func leadAnchor(d Doc, s *nlp.Sentence, cs []contact) {
 		if c.kind == "" || c.planned {
 			continue
 		}
-		if c.date == nil {
+		if c.date == nil && date != nil && !anchoredDate(cs, date) {
 			c.date = date
 		}
 		if c.place == nil && c.kind != KindCall {
@@ -1149,4 +1163,22 @@ func nameWords(name string) int {
 		}
 	}
 	return n
+}
+
+func hasContactBefore(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if contactVerbs[t.Norm] || venueVerbs[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+func hasPreposition(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if prepositions[t.Norm] {
+			return true
+		}
+	}
+	return false
 }

@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/google/go-cmp/cmp"
+	"github.com/parleyproject/parley/internal/ingest"
 )
 
 // quoteWant is a quote as the tests check it: speaker name, country,
@@ -130,11 +131,16 @@ func TestPairQuotes(t *testing.T) {
 // istanbul reads the shared example article, skipping when it is absent.
 func istanbul(t *testing.T) Doc {
 	t.Helper()
-	data, err := os.ReadFile("/work/shared/examples/istanbul-talks.txt")
+	const path = "/work/shared/examples/istanbul-talks.txt"
+	data, err := os.ReadFile(path)
 	if err != nil {
 		t.Skipf("shared example not available: %v", err)
 	}
-	return analyze(t, strings.TrimSpace(string(data)), "2025-02-28")
+	arts, errs := ingest.ReadBytes(path, data, ingest.Options{})
+	if len(errs) > 0 || len(arts) != 1 {
+		t.Fatalf("reading %s: %d articles, errors %v", path, len(arts), errs)
+	}
+	return analyze(t, arts[0].Body, "2025-02-28")
 }
 
 func TestQuotesIstanbul(t *testing.T) {
