@@ -129,6 +129,7 @@ func Measures(d Doc) []record.Measure {
 		responds := responseRe.MatchString(s.Text)
 		mutual := mutualRe.MatchString(s.Text)
 		var inSent []int // indexes into out of this sentence's measures
+		prevBy := ""
 		var answered []int
 		for _, h := range hits {
 			if h.kind == MeasureSanctions && strings.Contains(strings.ToLower(s.Text[max(0, h.start-12):h.start]), "part of") {
@@ -138,11 +139,12 @@ func Measures(d Doc) []record.Measure {
 				continue
 			}
 			m := record.Measure{Kind: h.kind, Reversal: h.reversal, DatePrecision: record.PrecisionUnknown}
-			by, against, recip := measureActors(d, s, h, evBySent[si], mutual)
+			by, against, recip := measureActors(d, s, h, evBySent[si], mutual, prevBy)
 			if by == "" || against == "" || by == against {
 				continue
 			}
 			m.By, m.Against, m.Reciprocal = by, against, recip
+			prevBy = by
 			m.Size = measureSize(s.Text, h)
 			measureDate(d, s, h, &m, evBySent[si])
 			m.Evidence = record.Evidence{Sentence: si, Start: s.Start + h.start, End: s.Start + h.end, Text: s.Text, Trigger: s.Text[h.start:h.end]}
@@ -219,7 +221,7 @@ func findMeasures(text string) []measureHit {
 // event at the trigger, else the sentence's syntax (subject before, "by
 // X", the object or possessor after), else both parties of the article
 // when the sentence calls the measures mutual.
-func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mutual bool) (by, against string, recip bool) {
+func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mutual bool, prevBy string) (by, against string, recip bool) {
 	relevant := func(e record.Event) bool {
 		switch e.CAMEORoot {
 		case "16", "17", "08", "05", "12", "13", "11", "10", "03", "02", "04", "06":
@@ -248,6 +250,11 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 	ms := d.Ann.SentenceMentions(s.Index)
 	start, end := s.Start+h.start, s.Start+h.end
 	nominal := isNominal(s.Text[h.start:h.end])
+	if before := strings.TrimRight(s.Text[:h.start], " "); prevBy != "" && !nominal && (strings.HasSuffix(before, " and") || strings.HasSuffix(before, ", and")) {
+		// "declared the ambassador persona non grata and froze trade":
+		// a coordinated verb shares the subject.
+		by = prevBy
+	}
 	toks := s.Tokens
 	// "by X" right after the trigger (passive).
 	for _, m := range ms {
@@ -291,6 +298,15 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 		}
 		against = m.Actor.Country
 		break
+	}
+	if against == "" {
+		// "resumed flights to China": a country named as a place.
+		for _, p := range d.Ann.SentencePlaces(s.Index) {
+			if p.IsCountry && p.Start >= start && p.Start-end <= 40 && p.Country != by {
+				against = p.Country
+				break
+			}
+		}
 	}
 	if by == "" && against == "" && mutual {
 		if p := d.Ann.Parties; p[1] != "" {
