@@ -24,6 +24,7 @@ func runIngest(e *env, args []string) error {
 	url := fs.String("url", "", "canonical URL of a single text input")
 	title := fs.String("title", "", "headline of a single text input")
 	workers := fs.Int("workers", 0, "documents analyzed at once (default: number of CPUs)")
+	lexDir := lexiconFlag(fs)
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -36,6 +37,10 @@ func runIngest(e *env, args []string) error {
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	defer stop()
 
+	p, err := e.pipeline(*lexDir)
+	if err != nil {
+		return err
+	}
 	st, err := store.Open(ctx, e.dbPath(*db))
 	if err != nil {
 		return err
@@ -44,7 +49,7 @@ func runIngest(e *env, args []string) error {
 
 	opts := ingest.Options{Published: published.t, URL: *url, Title: *title}
 	prog := newProgress(e.stderr)
-	stats := pipeline.New().Run(ctx, readInputs(ctx, paths, e, opts), st, pipeline.RunOptions{
+	stats := p.Run(ctx, readInputs(ctx, paths, e, opts), st, pipeline.RunOptions{
 		Workers:  *workers,
 		Force:    *force,
 		Progress: prog.update,

@@ -74,8 +74,12 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 	var best *entity.Date
 	bestDist := 1 << 30
 	dates := ann.SentenceDates(s.Index)
+	datelineEnd := dateline(s)
 	for i := range dates {
 		dt := &dates[i]
+		if dt.Start < datelineEnd {
+			continue // "ISTANBUL, Feb 27 (AP) —" dates the report, not the event
+		}
 		dist := dt.Start - toks[t].End
 		if dist < 0 {
 			dist = toks[t].Start - dt.End
@@ -170,4 +174,27 @@ func setDate(rec *record.Event, x timex.Expr) {
 	if strings.TrimSpace(rec.Period) == "" && rec.Date == nil {
 		rec.DatePrecision = record.PrecisionUnknown
 	}
+}
+
+// dateline returns the end offset of a sentence's dateline ("ISTANBUL,
+// Feb 27 (AP) —", "Ottawa, May 9 (Wire) —"), or -1 when it has none.
+func dateline(s *nlp.Sentence) int {
+	toks := s.Tokens
+	if s.Dateline > 0 && s.Dateline <= len(toks) {
+		return toks[s.Dateline-1].End
+	}
+	for k := 1; k < len(toks) && k < 10; k++ {
+		t := &toks[k]
+		switch t.Norm {
+		case "—", "–", "--":
+			return t.End
+		}
+		switch {
+		case t.Kind == nlp.Number, t.Kind == nlp.Punct:
+		case t.Kind == nlp.Word && !isLowerWord(t.Text):
+		default:
+			return -1
+		}
+	}
+	return -1
 }

@@ -467,6 +467,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				k = skipMatches(ms, k, nameEnd)
 			}
 		case m.has(kOffice) != nil || m.has(kSurname) != nil:
+			if m.n == 1 && end < len(toks) && toks[end].Kind == nlp.Number && m.has(kOffice) == nil {
+				continue // "May 9" is a date, not Theresa May
+			}
 			a, ok := st.office(m, toks)
 			if !ok {
 				continue
