@@ -124,17 +124,31 @@ func trendChart(points []store.SeriesPoint, title string) template.HTML {
 	if plover.Len() > 0 {
 		fmt.Fprintf(&b, `<path class="plover" d="%s"/>`, strings.TrimSpace(plover.String()))
 	}
-	// Time axis: a tick per year (or the first month), at most ~12 labels.
+	// Time axis: over two years, each January labelled with its year (and
+	// the first month when no January is near); else about a dozen months.
 	every := max(1, len(months)/12)
 	for i, m := range months {
-		if i == 0 || (strings.HasSuffix(m, "-01") && len(months) > 24) || (len(months) <= 24 && i%every == 0) {
-			label := m
-			if len(months) > 24 {
-				label = m[:4]
-			}
+		label := ""
+		switch {
+		case len(months) > 24 && strings.HasSuffix(m, "-01"):
+			label = m[:4]
+		case len(months) > 24 && i == 0 && monthNum(m) <= 7:
+			label = m[:4]
+		case len(months) <= 24 && i%every == 0:
+			label = m
+		}
+		if label != "" {
 			fmt.Fprintf(&b, `<text class="axis" x="%.1f" y="%d" text-anchor="middle">%s</text>`, x(i), chartH-8, esc(label))
 		}
 	}
 	b.WriteString(`</svg>`)
 	return template.HTML(b.String()) // built from numbers and escaped text only
+}
+
+// monthNum returns the month number of "YYYY-MM", 0 when malformed.
+func monthNum(m string) int {
+	if len(m) != 7 {
+		return 0
+	}
+	return int(m[5]-'0')*10 + int(m[6]-'0')
 }
