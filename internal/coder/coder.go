@@ -475,6 +475,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if st := statusAt(toks, t); st != "" {
 			e.status = st
 		}
+		if flags.Noun && embeddedNoun(toks, t) && e.status == record.StatusReported {
+			e.status = record.StatusProposed // "supported a resumption of peace talks"
+		}
 		if t <= embedUntil && e.status == record.StatusReported {
 			e.status = embedStatus
 		}
@@ -738,4 +741,26 @@ func withObject(toks []nlp.Token, p party) bool {
 		j--
 	}
 	return toks[j].Norm == "with"
+}
+
+// embedNouns are nouns whose "of" complement has not happened.
+var embedNouns = map[string]bool{
+	"resumption": true, "possibility": true, "prospect": true, "prospects": true, "idea": true,
+	"plan": true, "plans": true, "proposal": true, "call": true, "calls": true, "hope": true,
+	"hopes": true, "threat": true, "risk": true, "chance": true, "chances": true, "offer": true,
+	"demand": true, "demands": true, "request": true, "bid": true, "attempt": true,
+}
+
+// embeddedNoun reports a nominal trigger inside "a resumption of …",
+// "the possibility of …" (within a few words).
+func embeddedNoun(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 1 && k >= t-5; k-- {
+		if toks[k].Norm == "of" && embedNouns[toks[k-1].Norm] {
+			return true
+		}
+		if boundary(&toks[k]) || toks[k].Norm == "," {
+			return false
+		}
+	}
+	return false
 }

@@ -302,7 +302,13 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	first, last := h.pos[0], h.pos[len(h.pos)-1]
 	if isPassive(toks, h.trigger()) {
 		e.src = byAgent(toks, ms, last)
-		e.tgt = subjectLeft(toks, ms, first)
+		if reducedRelative(toks, h.trigger()) {
+			// "a ceremony hosted by Erdoğan": the patient is the noun
+			// just before, an actor or nothing.
+			e.tgt = mentionJustBefore(ms, h.trigger())
+		} else {
+			e.tgt = subjectLeft(toks, ms, first)
+		}
 		if e.src.empty() {
 			// "the ambassador was summoned to the Foreign Ministry"
 			e.src = toAgent(toks, ms, last)
@@ -540,7 +546,10 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		return false
 	}
 	if src.empty() && tgt.empty() {
-		if det != "indef" {
+		if det != "indef" || k >= 1 && (subjectPreps[toks[k-1].Norm] || toks[k-1].Norm == "during") {
+			// Only a new event introduced as such ("follows a February 12
+			// phone call") stands for the text's parties; "at a meeting in
+			// Brussels" names no one.
 			return false
 		}
 		p := d.Ann.Parties
@@ -713,4 +722,26 @@ func afterPrep(toks []nlp.Token, k int) bool {
 		return subjectPreps[n] || n == "for"
 	}
 	return false
+}
+
+// reducedRelative reports a participle with its agent but no form of "to
+// be" before it: "a ceremony hosted by Erdoğan".
+func reducedRelative(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		if beForms[toks[k].Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// mentionJustBefore returns the usable mention that ends right before
+// token t (allowing a comma), or an empty party.
+func mentionJustBefore(ms []entity.Mention, t int) party {
+	for k := range ms {
+		if (ms[k].TokEnd == t || ms[k].TokEnd == t-1) && usable(&ms[k]) && !ms[k].Attrib {
+			return partyOf(&ms[k])
+		}
+	}
+	return party{}
 }
