@@ -34,6 +34,8 @@ type Coder struct {
 	byFirst [][]*rule // first element's word ids → rules
 	pess    []string
 	opt     []string
+	accuse  []string
+	crit    []string
 }
 
 type elem struct {
@@ -68,7 +70,7 @@ type rule struct {
 // the table does not know is reported, with its file and line, in a
 // lexicon.ErrorList.
 func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
-	c := &Coder{codes: codes, vocab: map[string]int32{}, pess: p.Pessimistic, opt: p.Optimistic}
+	c := &Coder{codes: codes, vocab: map[string]int32{}, pess: p.Pessimistic, opt: p.Optimistic, accuse: p.Accusing, crit: p.Critical}
 	var errs lexicon.ErrorList
 	for i := range p.Rules {
 		pat := &p.Rules[i]
@@ -483,7 +485,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		}
 		if e.status == record.StatusPlanned && !flags.Embed {
 			switch h.r.code.Root {
-			case "05", "06", "07", "08":
+			case "04", "05", "06", "07", "08":
 				// "said they would restore relations": an announced
 				// intention to cooperate (03).
 				if cd, ok := c.codes.Lookup(intentCode[h.r.code.Root]); ok {
@@ -659,10 +661,21 @@ func quoted(s string) string {
 	return b.String()
 }
 
-// tone returns 012 or 013 when the text's words lean pessimistic or
-// optimistic, else "".
+// tone returns the code a statement's words make it: 112 when they
+// accuse, 111 when they criticize, 012 or 013 when they lean pessimistic
+// or optimistic, else "".
 func (c *Coder) tone(text string) string {
 	l := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
+	for _, w := range c.accuse {
+		if hasCue(l, w) {
+			return "112"
+		}
+	}
+	for _, w := range c.crit {
+		if hasCue(l, w) {
+			return "111"
+		}
+	}
 	p, o := 0, 0
 	for _, w := range c.pess {
 		if hasCue(l, w) {
@@ -717,7 +730,7 @@ var genericSpeech = map[string]bool{
 
 // intentCode maps the roots of cooperative acts to the code of the
 // intention to do them.
-var intentCode = map[string]string{"05": "030", "06": "031", "07": "033", "08": "035"}
+var intentCode = map[string]string{"04": "036", "05": "030", "06": "031", "07": "033", "08": "035"}
 
 // announced reports a verb of deciding or announcing before token t in
 // its sentence.

@@ -79,6 +79,10 @@ type Patterns struct {
 	// makes a comment 012, the reverse 013.
 	Pessimistic []string
 	Optimistic  []string
+	// Accusing and Critical words in reported speech make a statement an
+	// accusation (112) or a criticism (111).
+	Accusing []string
+	Critical []string
 }
 
 // LoadPatterns reads every *.txt file of dir in fsys as a pattern file and
@@ -132,6 +136,12 @@ func parsePatterns(p *Patterns, file, data string, errs *ErrorList) {
 			continue
 		case "@optimistic":
 			p.Optimistic = append(p.Optimistic, strings.ToLower(strings.Join(f[1:], " ")))
+			continue
+		case "@accusing":
+			p.Accusing = append(p.Accusing, strings.ToLower(strings.Join(f[1:], " ")))
+			continue
+		case "@critical":
+			p.Critical = append(p.Critical, strings.ToLower(strings.Join(f[1:], " ")))
 			continue
 		}
 		rule, flags, _ := strings.Cut(text, ";")

@@ -77,6 +77,8 @@ func Load(user fs.FS) (*Pipeline, error) {
 			}
 			pats.Pessimistic = append(pats.Pessimistic, up.Pessimistic...)
 			pats.Optimistic = append(pats.Optimistic, up.Optimistic...)
+			pats.Accusing = append(pats.Accusing, up.Accusing...)
+			pats.Critical = append(pats.Critical, up.Critical...)
 		}
 	}
 	codes, err := cameo.Load()
