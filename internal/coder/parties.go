@@ -93,7 +93,7 @@ func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party 
 // conj reports tokens [from, to) that join two coordinated mentions:
 // "and", ",", "as well as", "and the", "or".
 func conj(toks []nlp.Token, from, to int) bool {
-	if to <= from || to-from > 4 {
+	if to <= from || to-from > 5 {
 		return false
 	}
 	seenAnd := false
@@ -103,6 +103,11 @@ func conj(toks []nlp.Token, from, to int) bool {
 			seenAnd = true
 		case ",", "the", "its":
 		default:
+			// "Biden and Chinese President Xi": a modifier of the next
+			// mention that is not part of it.
+			if seenAnd && toks[i].Kind == nlp.Word && !isLowerWord(toks[i].Text) && to-i <= 2 {
+				continue
+			}
 			return false
 		}
 	}

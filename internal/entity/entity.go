@@ -919,12 +919,27 @@ var honorifics = map[string]bool{
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true, "sir": true, "dame": true, "lord": true,
 }
 
-// fullName prefers the longest known form of a person's name.
+// fullName returns the name to record for a person: the known full name
+// (from the office table or an earlier mention) when there is one, else
+// the words seen.
 func (st *docState) fullName(known, seen string) string {
-	if len(known) >= len(seen) {
-		return known
+	if known == "" {
+		return seen
 	}
-	return seen
+	// The text's own spelling of a full name ("Darchiyev" where the table
+	// has "Darchiev") wins over the table's; a title or a bare surname
+	// does not ("President Xi", "Lavrov").
+	f := strings.Fields(seen)
+	if len(f) >= 2 && len(seen) >= len(known)-2 && !honorifics[strings.ToLower(f[0])] && !titleWords[strings.ToLower(f[0])] {
+		return seen
+	}
+	return known
+}
+
+// titleWords begin aliases that are titles rather than names.
+var titleWords = map[string]bool{
+	"president": true, "premier": true, "chancellor": true, "minister": true, "secretary": true,
+	"ambassador": true, "general": true, "pope": true, "crown": true, "supreme": true,
 }
 
 // appositionTitle returns a title given right after a name: "Lavrov, the
