@@ -23,6 +23,7 @@ import (
 	"github.com/parleyproject/parley/internal/lexicon"
 	"github.com/parleyproject/parley/internal/nlp"
 	"github.com/parleyproject/parley/internal/record"
+	"github.com/parleyproject/parley/internal/timex"
 )
 
 // Coder codes the events of documents. It is safe for concurrent use.
@@ -296,6 +297,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 	var ctx context
 	var lastSpeaker *party
 	lastSpeakerSent := -10
+	var days anchor
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
 		if s.Headline {
@@ -320,15 +322,26 @@ func (c *Coder) Code(d Doc) []record.Event {
 				lastSpeaker, lastSpeakerSent = &sp, s.Index
 			}
 		}
+		// "The following day, …": a date relative to the last day named.
+		var rel *timex.Expr
+		if len(ann.SentenceDates(s.Index)) == 0 {
+			if x, ok := days.relative(s); ok {
+				rel = &x
+			}
+		}
 		n := 0
 		for _, e := range evs {
 			for _, pe := range expand(e) {
 				rec := c.record(d, s, pe, ann, &ctx)
+				if rel != nil && rec.Date == nil {
+					setDate(&rec, *rel)
+				}
 				rec.ID = fmt.Sprintf("%s-%d-%d", d.ID, s.Index, n)
 				n++
 				out = append(out, rec)
 			}
 		}
+		days.update(ann, s, rel)
 	}
 	return out
 }

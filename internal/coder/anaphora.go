@@ -1,0 +1,83 @@
+package coder
+
+import (
+	"strings"
+	"time"
+
+	"github.com/parleyproject/parley/internal/entity"
+	"github.com/parleyproject/parley/internal/nlp"
+	"github.com/parleyproject/parley/internal/timex"
+)
+
+// relativeDay is a phrase that dates a sentence relative to the last day
+// the text named: "the following day" is that day plus one.
+type relativeDay struct {
+	words  []string // lower-case token norms
+	offset int      // days after the anchor
+}
+
+var relativeDays = []relativeDay{
+	{[]string{"the", "following", "day"}, 1}, {[]string{"the", "next", "day"}, 1},
+	{[]string{"the", "next", "morning"}, 1}, {[]string{"the", "following", "morning"}, 1},
+	{[]string{"a", "day", "later"}, 1}, {[]string{"one", "day", "later"}, 1},
+	{[]string{"the", "day", "after"}, 1}, {[]string{"two", "days", "later"}, 2},
+	{[]string{"three", "days", "later"}, 3}, {[]string{"four", "days", "later"}, 4},
+	{[]string{"five", "days", "later"}, 5}, {[]string{"six", "days", "later"}, 6},
+	{[]string{"a", "week", "later"}, 7}, {[]string{"the", "same", "day"}, 0},
+	{[]string{"that", "day"}, 0}, {[]string{"that", "night"}, 0}, {[]string{"that", "evening"}, 0},
+	{[]string{"that", "afternoon"}, 0}, {[]string{"that", "morning"}, 0},
+	{[]string{"later", "that", "day"}, 0}, {[]string{"hours", "later"}, 0},
+	{[]string{"the", "day", "before"}, -1}, {[]string{"the", "previous", "day"}, -1},
+	{[]string{"a", "day", "earlier"}, -1}, {[]string{"the", "eve"}, -1},
+}
+
+// anchor tracks the last day a text named, so that "the following day"
+// in a later sentence can be dated.
+type anchor struct {
+	day   time.Time
+	valid bool
+}
+
+// relative returns the date a sentence's relative phrase gives, at
+// day precision, or false.
+func (a *anchor) relative(s *nlp.Sentence) (timex.Expr, bool) {
+	if !a.valid {
+		return timex.Expr{}, false
+	}
+	toks := s.Tokens
+	for i := range toks {
+		for _, r := range relativeDays {
+			if i+len(r.words) > len(toks) || toks[i].Norm != r.words[0] {
+				continue
+			}
+			ok := true
+			for j, w := range r.words[1:] {
+				if toks[i+1+j].Norm != w {
+					ok = false
+					break
+				}
+			}
+			if !ok {
+				continue
+			}
+			end := toks[i+len(r.words)-1].End
+			return timex.Expr{Start: toks[i].Start, End: end, Text: strings.Join(r.words, " "),
+				Date: a.day.AddDate(0, 0, r.offset), Precision: timex.Day, Relative: true}, true
+		}
+	}
+	return timex.Expr{}, false
+}
+
+// update moves the anchor to the last day-precision date of sentence si
+// that is not in the future.
+func (a *anchor) update(ann *entity.Annotations, s *nlp.Sentence, extra *timex.Expr) {
+	dl := dateline(s)
+	for _, d := range ann.SentenceDates(s.Index) {
+		if d.Precision == timex.Day && !d.Date.IsZero() && !d.Future && d.Start >= dl {
+			a.day, a.valid = d.Date, true
+		}
+	}
+	if extra != nil {
+		a.day, a.valid = extra.Date, true
+	}
+}
