@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 )
 
 // benchCorpus builds a body of about 1 MB from the golden inputs repeated.
@@ -37,18 +38,32 @@ func BenchmarkSplit(b *testing.B) {
 	n := len(Split(body))
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		Split(body)
 	}
+	reportRates(b, n, cpuTime()-cpu0)
+}
+
+// reportRates reports sentences per wall second and per CPU second, n
+// being the sentences of one iteration.
+func reportRates(b *testing.B, n int, cpu time.Duration) {
 	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
+	}
 }
 
 func BenchmarkTokenize(b *testing.B) {
 	body := benchCorpus(b)
 	b.SetBytes(int64(len(body)))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		Tokenize(body, 0)
+	}
+	if cpu := cpuTime() - cpu0; cpu > 0 {
+		b.ReportMetric(float64(len(body))*float64(b.N)/1e6/cpu.Seconds(), "MB/cpu-s")
 	}
 }
 
@@ -72,10 +87,11 @@ func BenchmarkSplitArticles(b *testing.B) {
 	}
 	b.SetBytes(int64(size))
 	b.ReportAllocs()
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, body := range bodies {
 			Split(body)
 		}
 	}
-	b.ReportMetric(float64(n)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	reportRates(b, n, cpuTime()-cpu0)
 }

@@ -12,6 +12,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/google/go-cmp/cmp"
+
+	"github.com/parleyproject/parley/internal/nlp"
 )
 
 var update = flag.Bool("update", false, "update golden files")
@@ -113,36 +115,73 @@ func BenchmarkFind(b *testing.B) {
 	sents := readCorpus(b)
 	b.ReportAllocs()
 	n := 0
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, s := range sents {
 			_ = Find(s, 0, friFeb28)
 		}
 		n += len(sents)
 	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "sentences/s")
+	reportRates(b, n, cpuTime()-cpu0, "sentences")
 }
 
-// BenchmarkFindExamples runs Find over the lines of the repository's example
-// articles, a mix closer to real input (most lines hold no date).
-func BenchmarkFindExamples(b *testing.B) {
+// reportRates reports n units per wall second and per CPU second.
+func reportRates(b *testing.B, n int, cpu time.Duration, unit string) {
+	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), unit+"/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(n)/cpu.Seconds(), unit+"/cpu-s")
+	}
+}
+
+// exampleArticles returns the bodies of the repository's example articles.
+func exampleArticles(b *testing.B) []string {
 	paths, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.txt"))
 	if err != nil {
 		b.Fatalf("listing example articles: %v", err)
 	}
-	var lines []string
+	var bodies []string
 	for _, p := range paths {
 		data, err := os.ReadFile(p)
 		if err != nil {
 			b.Fatalf("reading %s: %v", p, err)
 		}
-		for _, l := range strings.Split(string(data), "\n") {
+		bodies = append(bodies, string(data))
+	}
+	if len(bodies) == 0 {
+		b.Skip("no example articles under ../../examples")
+	}
+	return bodies
+}
+
+// BenchmarkFindSentences runs Find over the sentences of the example
+// articles as nlp.Split cuts them, the way the pipeline calls it.
+func BenchmarkFindSentences(b *testing.B) {
+	var sents []nlp.Sentence
+	for _, body := range exampleArticles(b) {
+		sents = append(sents, nlp.Split(body)...)
+	}
+	b.ReportAllocs()
+	n := 0
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, s := range sents {
+			_ = Find(s.Text, s.Start, friFeb28)
+		}
+		n += len(sents)
+	}
+	reportRates(b, n, cpuTime()-cpu0, "sentences")
+}
+
+// BenchmarkFindExamples runs Find over the lines of the repository's example
+// articles, a mix closer to real input (most lines hold no date).
+func BenchmarkFindExamples(b *testing.B) {
+	var lines []string
+	for _, body := range exampleArticles(b) {
+		for _, l := range strings.Split(body, "\n") {
 			if l != "" {
 				lines = append(lines, l)
 			}
 		}
-	}
-	if len(lines) == 0 {
-		b.Skip("no example articles under ../../examples")
 	}
 	b.ReportAllocs()
 	n, bytes := 0, 0
@@ -150,11 +189,12 @@ func BenchmarkFindExamples(b *testing.B) {
 		bytes += len(l)
 	}
 	b.SetBytes(int64(bytes))
+	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, l := range lines {
 			_ = Find(l, 0, friFeb28)
 		}
 		n += len(lines)
 	}
-	b.ReportMetric(float64(n)/b.Elapsed().Seconds(), "lines/s")
+	reportRates(b, n, cpuTime()-cpu0, "lines")
 }
