@@ -38,6 +38,7 @@ func commands() map[string]command {
 		"docs":     {"list stored documents", runDocs},
 		"show":     {"print a stored document", runShow},
 		"events":   {"list stored events", runEvents},
+		"dyad":     {"print the relationship of two states: contacts, issues, measures, statements, trend", runDyad},
 		"migrate":  {"bring the database schema up to date", runMigrate},
 		"serve":    {"serve the web pages and the JSON API", runServe},
 		"eval":     {"score the coder against gold annotations", runEval},

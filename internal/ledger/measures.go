@@ -145,7 +145,10 @@ func Measures(d Doc) []record.Measure {
 			}
 			m.By, m.Against, m.Reciprocal = by, against, recip
 			prevBy = by
-			m.Size = measureSize(s.Text, h)
+			switch h.kind {
+			case MeasureExpulsion, MeasurePersonaNonGrata, MeasureStaffingCap:
+				m.Size = measureSize(s.Text, h)
+			}
 			measureDate(d, s, h, &m, evBySent[si])
 			m.Evidence = record.Evidence{Sentence: si, Start: s.Start + h.start, End: s.Start + h.end, Text: s.Text, Trigger: s.Text[h.start:h.end]}
 			if dup := sameMeasure(out, m); dup >= 0 {
