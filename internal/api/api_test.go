@@ -2,6 +2,7 @@ package api
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"flag"
 	"fmt"
@@ -59,63 +60,73 @@ func do(mux http.Handler, method, target string, body io.Reader, header map[stri
 func TestGolden(t *testing.T) {
 	h, mux, _ := testServer(t, Options{})
 	doc := openAPIDoc(t, h)
+	st := h.st
 	tests := []struct {
 		name, target string
 		status       int
+		needs        string // a table the case needs (from a later migration)
 	}{
-		{"documents", "/api/v1/documents", 200},
-		{"documents_page", "/api/v1/documents?limit=2", 200},
-		{"documents_page2", "/api/v1/documents?limit=2&offset=2", 200},
-		{"documents_search", "/api/v1/documents?q=sanctions", 200},
-		{"documents_search_none", "/api/v1/documents?q=zeppelin", 200},
-		{"documents_range", "/api/v1/documents?from=2024-01-01&to=2024-12-31&source=Ledger", 200},
-		{"documents_bad_limit", "/api/v1/documents?limit=501", 400},
-		{"documents_bad_date", "/api/v1/documents?from=yesterday", 400},
-		{"documents_bad_range", "/api/v1/documents?from=2025-01-01&to=2024-01-01", 400},
-		{"documents_unknown_param", "/api/v1/documents?colour=blue", 400},
-		{"document", "/api/v1/documents/talks-2025", 200},
-		{"document_prefix", "/api/v1/documents/sanc", 200},
-		{"document_missing", "/api/v1/documents/nope", 404},
-		{"events", "/api/v1/events", 200},
-		{"events_dyad", "/api/v1/events?dyad=RUS-USA", 200},
-		{"events_actor_code", "/api/v1/events?actor=RUSBUS", 200},
-		{"events_root", "/api/v1/events?root=16&dyad=usa-rus", 200},
-		{"events_code", "/api/v1/events?code=046", 200},
-		{"events_plover", "/api/v1/events?plover=accuse", 200},
-		{"events_quad", "/api/v1/events?quad=1&status=reported", 200},
-		{"events_dates", "/api/v1/events?from=2024-01-01&to=2024-12-31", 200},
-		{"events_doc", "/api/v1/events?doc=tokyo-2023", 200},
-		{"events_page", "/api/v1/events?limit=2", 200},
-		{"events_bad_dyad", "/api/v1/events?dyad=USA", 400},
-		{"events_same_dyad", "/api/v1/events?dyad=USA-USA", 400},
-		{"events_bad_plover", "/api/v1/events?plover=HUG", 400},
-		{"events_bad_cursor", "/api/v1/events?cursor=xyz", 400},
-		{"events_bad_quad", "/api/v1/events?quad=5", 400},
-		{"events_bad_code", "/api/v1/events?code=04a", 400},
-		{"events_bad_status", "/api/v1/events?status=rumoured", 400},
-		{"meetings", "/api/v1/meetings", 200},
-		{"meetings_dyad", "/api/v1/meetings?dyad=USA-RUS&kind=talks", 200},
-		{"meetings_party_none", "/api/v1/meetings?party=CHN", 200},
-		{"quotes", "/api/v1/quotes?dyad=USA-RUS", 200},
-		{"quotes_speaker", "/api/v1/quotes?speaker=USA", 200},
-		{"measures", "/api/v1/measures?dyad=RUS-USA", 200},
-		{"measures_page", "/api/v1/measures?limit=1", 200},
-		{"measures_bad_country", "/api/v1/measures?country=Russia", 400},
-		{"dyads", "/api/v1/dyads", 200},
-		{"dyads_limit", "/api/v1/dyads?limit=1", 200},
-		{"dyad", "/api/v1/dyads/USA-RUS", 200},
-		{"dyad_reversed", "/api/v1/dyads/RUS-USA", 200},
-		{"dyad_empty", "/api/v1/dyads/FRA-DEU", 200},
-		{"dyad_bad", "/api/v1/dyads/USARUS", 400},
-		{"series", "/api/v1/dyads/USA-RUS/series", 200},
-		{"series_day", "/api/v1/dyads/USA-RUS/series?interval=day&from=2024-01-01", 200},
-		{"series_week", "/api/v1/dyads/RUS-USA/series?interval=week", 200},
-		{"series_bad_interval", "/api/v1/dyads/USA-RUS/series?interval=hour", 400},
-		{"unknown_path", "/api/v1/treaties", 404},
-		{"wrong_method", "DELETE /api/v1/events", 405},
+		{"documents", "/api/v1/documents", 200, ""},
+		{"documents_page", "/api/v1/documents?limit=2", 200, ""},
+		{"documents_page2", "/api/v1/documents?limit=2&offset=2", 200, ""},
+		{"documents_search", "/api/v1/documents?q=sanctions", 200, ""},
+		{"documents_search_none", "/api/v1/documents?q=zeppelin", 200, ""},
+		{"documents_range", "/api/v1/documents?from=2024-01-01&to=2024-12-31&source=Ledger", 200, ""},
+		{"documents_bad_limit", "/api/v1/documents?limit=501", 400, ""},
+		{"documents_bad_date", "/api/v1/documents?from=yesterday", 400, ""},
+		{"documents_bad_range", "/api/v1/documents?from=2025-01-01&to=2024-01-01", 400, ""},
+		{"documents_unknown_param", "/api/v1/documents?colour=blue", 400, ""},
+		{"document", "/api/v1/documents/talks-2025", 200, ""},
+		{"document_prefix", "/api/v1/documents/sanc", 200, ""},
+		{"document_missing", "/api/v1/documents/nope", 404, ""},
+		{"events", "/api/v1/events", 200, ""},
+		{"events_dyad", "/api/v1/events?dyad=RUS-USA", 200, ""},
+		{"events_actor_code", "/api/v1/events?actor=RUSBUS", 200, ""},
+		{"events_root", "/api/v1/events?root=16&dyad=usa-rus", 200, ""},
+		{"events_code", "/api/v1/events?code=046", 200, ""},
+		{"events_plover", "/api/v1/events?plover=accuse", 200, ""},
+		{"events_quad", "/api/v1/events?quad=1&status=reported", 200, ""},
+		{"events_dates", "/api/v1/events?from=2024-01-01&to=2024-12-31", 200, ""},
+		{"events_doc", "/api/v1/events?doc=tokyo-2023", 200, ""},
+		{"events_page", "/api/v1/events?limit=2", 200, ""},
+		{"events_bad_dyad", "/api/v1/events?dyad=USA", 400, ""},
+		{"events_same_dyad", "/api/v1/events?dyad=USA-USA", 400, ""},
+		{"events_bad_plover", "/api/v1/events?plover=HUG", 400, ""},
+		{"events_bad_cursor", "/api/v1/events?cursor=xyz", 400, ""},
+		{"events_bad_quad", "/api/v1/events?quad=5", 400, ""},
+		{"events_bad_code", "/api/v1/events?code=04a", 400, ""},
+		{"events_bad_status", "/api/v1/events?status=rumoured", 400, ""},
+		{"meetings", "/api/v1/meetings", 200, ""},
+		{"meetings_dyad", "/api/v1/meetings?dyad=USA-RUS&kind=talks", 200, ""},
+		{"meetings_party_none", "/api/v1/meetings?party=CHN", 200, ""},
+		{"quotes", "/api/v1/quotes?dyad=USA-RUS", 200, ""},
+		{"quotes_speaker", "/api/v1/quotes?speaker=USA", 200, ""},
+		{"measures", "/api/v1/measures?dyad=RUS-USA", 200, ""},
+		{"measures_page", "/api/v1/measures?limit=1", 200, ""},
+		{"measures_bad_country", "/api/v1/measures?country=Russia", 400, ""},
+		{"dyads", "/api/v1/dyads", 200, ""},
+		{"dyads_limit", "/api/v1/dyads?limit=1", 200, ""},
+		{"dyad", "/api/v1/dyads/USA-RUS", 200, ""},
+		{"dyad_reversed", "/api/v1/dyads/RUS-USA", 200, ""},
+		{"dyad_empty", "/api/v1/dyads/FRA-DEU", 200, ""},
+		{"dyad_bad", "/api/v1/dyads/USARUS", 400, ""},
+		{"series", "/api/v1/dyads/USA-RUS/series", 200, ""},
+		{"series_day", "/api/v1/dyads/USA-RUS/series?interval=day&from=2024-01-01", 200, ""},
+		{"series_week", "/api/v1/dyads/RUS-USA/series?interval=week", 200, ""},
+		{"series_bad_interval", "/api/v1/dyads/USA-RUS/series?interval=hour", 400, ""},
+		{"dossiers", "/api/v1/dossiers?dyad=USA-RUS", 200, "issues"},
+		{"dossiers_topic", "/api/v1/dossiers?dyad=RUS-USA&topic=visas", 200, "issues"},
+		{"dossiers_no_dyad", "/api/v1/dossiers", 400, ""},
+		{"unknown_path", "/api/v1/treaties", 404, ""},
+		{"wrong_method", "DELETE /api/v1/events", 405, ""},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
+			if tt.needs != "" {
+				if ok, err := st.HasTable(context.Background(), tt.needs); err != nil || !ok {
+					t.Skipf("the database has no %s table in this build (%v)", tt.needs, err)
+				}
+			}
 			method, target := "GET", tt.target
 			if m, p, ok := strings.Cut(tt.target, " "); ok {
 				method, target = m, p

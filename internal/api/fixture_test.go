@@ -2,6 +2,7 @@ package api
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"log/slog"
 	"strings"
@@ -123,7 +124,53 @@ func newFixtureStore(t testing.TB) *store.Store {
 	for _, d := range fixtureDocs {
 		saveFixture(t, st, d)
 	}
+	saveDossierFixture(t, st)
 	return st
+}
+
+// saveDossierFixture stores a document and, when the database has the
+// issues table (migration 0003), three issue-dossier updates written
+// straight into it, so that the dossier API is tested apart from the
+// extraction that fills the table.
+func saveDossierFixture(t testing.TB, st *store.Store) {
+	t.Helper()
+	ctx := context.Background()
+	body := "Both sides agreed to speed up visas for diplomats. Moscow said staffing caps remain in place."
+	a := &article.Article{ID: "dossier-2025", Title: "Visa talks advance", Source: "Wire", Body: body, Kind: "text",
+		Published: time.Date(2025, 3, 5, 0, 0, 0, 0, time.UTC)}
+	if _, err := st.SaveDocument(ctx, a, &record.Document{}, 2, nil, false); err != nil {
+		t.Fatal(err)
+	}
+	ok, err := st.HasTable(ctx, "issues")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !ok {
+		return
+	}
+	b := &recBuilder{t: t, body: body}
+	updates := []record.IssueUpdate{
+		{Topic: "visas", Parties: []string{"RUS", "USA"}, Status: "raised", Date: day("2025-02-27"), DatePrecision: "day",
+			Evidence: b.ev(0, "Both sides agreed to speed up visas for diplomats.", "")},
+		{Topic: "visas", Parties: []string{"RUS", "USA"}, Status: "steps agreed", Date: day("2025-03-04"), DatePrecision: "day",
+			Cause: "talks-2025-m0", Evidence: b.ev(0, "Both sides agreed to speed up visas for diplomats.", "agreed")},
+		{Topic: "staffing", Parties: []string{"RUS", "USA"}, Status: "worsened", DatePrecision: "unknown",
+			Evidence: b.ev(1, "Moscow said staffing caps remain in place.", "")},
+	}
+	for i, u := range updates {
+		js, err := json.Marshal(u)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var date any
+		if u.Date != nil {
+			date = *u.Date
+		}
+		if _, err := st.DB().ExecContext(ctx, `INSERT INTO issues (doc_id, ord, topic, party_a, party_b, status, date, cause, record)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`, "dossier-2025", i, u.Topic, "RUS", "USA", u.Status, date, u.Cause, string(js)); err != nil {
+			t.Fatal(err)
+		}
+	}
 }
 
 func saveFixture(t testing.TB, st *store.Store, d fixtureDoc) {

@@ -72,6 +72,12 @@ func (h *Handler) table() []route {
 				{name: "kind", typ: "string", desc: "expulsion, closure, …", example: "expulsion"},
 				pDoc, pLimit, pOffset,
 			}, response: "MeasureList", handle: h.listMeasures},
+		{method: "GET", path: Prefix + "/dossiers", id: "listDossiers",
+			summary: "The open issues between two countries with their status history, most recently updated first",
+			params: []param{
+				{name: "dyad", typ: "string", desc: "two countries (required): USA-RUS", example: "USA-RUS"},
+				{name: "topic", typ: "string", desc: "one issue topic (banking, staffing, visas, …)", example: "visas"},
+			}, response: "DossierList", handle: h.listDossiers},
 		{method: "GET", path: Prefix + "/dyads", id: "listDyads", summary: "The dyads with the most events",
 			params:   []param{{name: "limit", typ: "integer", desc: "how many, 1 to 100 (default 20)", example: "5"}},
 			response: "DyadList", handle: h.listDyads},
@@ -138,6 +144,10 @@ func (h *Handler) getDocument(w http.ResponseWriter, r *http.Request, q *query) 
 		Document: docSummary(d.DocSummary), Kind: d.Kind, Body: d.Body, ContentHash: d.ContentHash,
 		Warnings: d.Warnings, Annotations: d.Annotations,
 		Events: d.Record.Events, Meetings: d.Record.Meetings, Quotes: d.Record.Quotes, Measures: d.Record.Measures,
+		Issues: d.Record.Issues,
+	}
+	if out.Issues == nil {
+		out.Issues = []record.IssueUpdate{}
 	}
 	if out.Warnings == nil {
 		out.Warnings = []string{}
@@ -421,6 +431,29 @@ func (h *Handler) getSeries(w http.ResponseWriter, r *http.Request, q *query) er
 	for _, p := range pts {
 		out.Points = append(out.Points, SeriesPoint{Period: p.Period, Events: p.Events, Cooperation: p.Cooperation,
 			Conflict: p.Conflict, MeanGoldstein: round3(p.MeanGoldstein), MeanPLOVERScore: round3(p.MeanPLOVER)})
+	}
+	return writeJSON(w, http.StatusOK, out)
+}
+
+func (h *Handler) listDossiers(w http.ResponseWriter, r *http.Request, q *query) error {
+	if q.str("dyad") == "" {
+		return badParam("dyad is required: two countries like USA-RUS")
+	}
+	a, b, err := parseDyad(q.str("dyad"))
+	if err != nil {
+		return err
+	}
+	ds, err := h.st.Dossiers(r.Context(), store.NewDyad(a, b), q.str("topic"))
+	if err != nil {
+		return err
+	}
+	out := DossierList{Dyad: a + "-" + b, Dossiers: make([]Dossier, 0, len(ds))}
+	for _, d := range ds {
+		x := Dossier{Topic: d.Topic, Status: d.Status, Date: d.Date, Updates: make([]DossierUpdate, 0, len(d.Updates))}
+		for _, u := range d.Updates {
+			x.Updates = append(x.Updates, DossierUpdate{DocRef: docRef(u.DocID, u.DocTitle, u.DocPublished), IssueUpdate: u.Update})
+		}
+		out.Dossiers = append(out.Dossiers, x)
 	}
 	return writeJSON(w, http.StatusOK, out)
 }

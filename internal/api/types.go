@@ -45,15 +45,16 @@ type DocumentList struct {
 // DocumentDetail is one document with its text, annotations and records.
 type DocumentDetail struct {
 	Document
-	Kind        string           `json:"kind"`
-	Body        string           `json:"body"`
-	ContentHash string           `json:"content_hash"`
-	Warnings    []string         `json:"warnings"`
-	Annotations json.RawMessage  `json:"annotations"`
-	Events      []record.Event   `json:"events"`
-	Meetings    []record.Meeting `json:"meetings"`
-	Quotes      []record.Quote   `json:"quotes"`
-	Measures    []record.Measure `json:"measures"`
+	Kind        string               `json:"kind"`
+	Body        string               `json:"body"`
+	ContentHash string               `json:"content_hash"`
+	Warnings    []string             `json:"warnings"`
+	Annotations json.RawMessage      `json:"annotations"`
+	Events      []record.Event       `json:"events"`
+	Meetings    []record.Meeting     `json:"meetings"`
+	Quotes      []record.Quote       `json:"quotes"`
+	Measures    []record.Measure     `json:"measures"`
+	Issues      []record.IssueUpdate `json:"issues"`
 }
 
 // DocumentResponse wraps one document.
@@ -191,4 +192,25 @@ func docRef(docID, title, published string) DocRef {
 func dyadCount(d store.DyadCount) DyadCount {
 	return DyadCount{Dyad: d.Dyad.String(), A: d.Dyad.A, B: d.Dyad.B, Events: d.Events,
 		MeanGoldstein: round3(d.MeanGoldstein), Last: d.Last}
+}
+
+// DossierUpdate is a change in the status of an issue, with its document.
+type DossierUpdate struct {
+	DocRef
+	record.IssueUpdate
+}
+
+// Dossier is one open issue between two countries: its latest status and
+// the updates that led there, oldest first.
+type Dossier struct {
+	Topic   string          `json:"topic"`
+	Status  string          `json:"status"`
+	Date    string          `json:"date"`
+	Updates []DossierUpdate `json:"updates"`
+}
+
+// DossierList lists the dossiers of a dyad, the most recently updated first.
+type DossierList struct {
+	Dyad     string    `json:"dyad"`
+	Dossiers []Dossier `json:"dossiers"`
 }
