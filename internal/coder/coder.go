@@ -487,7 +487,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			continue // a state acting on itself is not a relation between states
 		}
 		// Status.
-		if st := statusAt(toks, t); st != "" {
+		if st := statusAt(toks, t); st != "" && e.status == record.StatusReported {
 			e.status = st
 		}
 		if flags.Noun && embeddedNoun(toks, t) && e.status == record.StatusReported {

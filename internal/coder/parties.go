@@ -5,6 +5,7 @@ import (
 
 	"github.com/parleyproject/parley/internal/entity"
 	"github.com/parleyproject/parley/internal/nlp"
+	"github.com/parleyproject/parley/internal/record"
 )
 
 // subjectPreps are prepositions that put a mention in a prepositional
@@ -253,7 +254,7 @@ func without(p, src party) party {
 func mentionRight(toks []nlp.Token, ms []entity.Mention, t, n int) party {
 	for k := range ms {
 		m := &ms[k]
-		if m.Tok > t && m.Tok <= t+n && usable(m) {
+		if m.Tok > t && m.Tok <= t+n && usable(m) && !m.Attrib {
 			return coordinated(toks, ms, k, len(toks))
 		}
 	}
@@ -456,6 +457,9 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		if n == "'s" || n == "-" || n == "–" {
 			k--
 			continue
+		}
+		if plannedAdj[n] {
+			e.status = record.StatusPlanned // "a planned visit"
 		}
 		if definiteDets[n] {
 			det = "def"
@@ -749,4 +753,10 @@ func mentionJustBefore(ms []entity.Mention, t int) party {
 		}
 	}
 	return party{}
+}
+
+// plannedAdj before a noun say its event has not happened yet.
+var plannedAdj = map[string]bool{
+	"planned": true, "proposed": true, "possible": true, "potential": true, "future": true,
+	"expected": true, "upcoming": true, "scheduled": true, "prospective": true, "would-be": true,
 }

@@ -208,7 +208,10 @@ func compile(lex *lexicon.Lexicon) *dict {
 				continue
 			}
 			s := f[len(f)-1]
-			if utf8.RuneCountInString(s) >= 3 && !surnames[fmt.Sprint(s, "\x00", i)] {
+			if surnameFirst[o.Country] {
+				s = f[0] // "Xi Jinping" is Xi, "Yoon Suk Yeol" is Yoon
+			}
+			if utf8.RuneCountInString(s) >= 2 && !surnames[fmt.Sprint(s, "\x00", i)] {
 				d.addPhrase(s, kSurname, i, o.Country, o.Sector)
 				surnames[fmt.Sprint(s, "\x00", i)] = true
 			}
@@ -245,6 +248,8 @@ var collectives = []string{
 	"both leaders", "the two leaders", "the two presidents", "both presidents",
 	"the two ministers", "both ministers", "the two foreign ministers",
 	"the sides", "the two neighbours", "the two neighbors", "both neighbours",
+	"the leaders", "the presidents", "the two men", "the two foreign ministers", "the foreign ministers",
+	"the two governments", "the governments",
 	"the two allies", "both allies", "the two rivals", "the two powers",
 }
 
@@ -256,3 +261,7 @@ var definites = []string{
 	"the diplomat", "the leader", "the king", "the emir", "the crown prince",
 	"the secretary-general", "the secretary general",
 }
+
+// surnameFirst lists states whose people's names are written family name
+// first in English-language news.
+var surnameFirst = map[string]bool{"CHN": true, "TWN": true, "KOR": true, "PRK": true, "VNM": true, "KHM": true, "HUN": false}

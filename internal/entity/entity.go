@@ -904,6 +904,9 @@ func (st *docState) remember(name string, a Actor) {
 	f := strings.Fields(name)
 	if len(f) > 1 {
 		st.people[f[len(f)-1]] = a
+		if surnameFirst[a.Country] {
+			st.people[f[0]] = a
+		}
 	}
 	// "Sheikh Abdullah bin Zayed" is later "Sheikh Abdullah"; "King
 	// Hamad bin Isa Al Khalifa" is "King Hamad".
