@@ -267,6 +267,9 @@ type devItem struct {
 	src, tgt, root, code, status, trigger string
 }
 
+// domestic reports whether g is a state acting on itself.
+func domestic(g eval.GoldEvent) bool { return g.Source != "" && g.Source == g.Target }
+
 // failure names the kind of a missed gold event, from what parley did
 // predict for the sentence and which actors it resolved.
 func failure(g eval.GoldEvent, preds []devItem, resolved map[string]bool) string {
@@ -283,6 +286,9 @@ func failure(g eval.GoldEvent, preds []devItem, resolved map[string]bool) string
 		}
 	}
 	unresolved := func(c string) bool { return c != "" && !resolved[c] }
+	if domestic(g) {
+		return "domestic event (source and target of one country)"
+	}
 	for _, p := range sameRoot {
 		if dirOK(p) {
 			return "right event, status " + p.status
@@ -314,6 +320,8 @@ func failure(g eval.GoldEvent, preds []devItem, resolved map[string]bool) string
 		return "other category, other actors"
 	}
 	switch {
+	case g.Target == "":
+		return "no event, gold has no target"
 	case unresolved(g.Source):
 		return "no event, source not resolved"
 	case unresolved(g.Target):
@@ -336,10 +344,15 @@ func asSentence(text string) string {
 
 // devResult accumulates one set's scores.
 type devResult struct {
-	total   eval.DocResult
-	kinds   map[string][]string // failure kind → "id: sentence"
-	falseBy map[string][]string // false alarm root → "id: trigger … sentence"
-	missLog []string
+	total eval.DocResult
+	// intl scores only the gold events between two countries (parley
+	// does not code a state acting on itself); for PLOVER, intlNoStmt
+	// also drops predicted plain statements (CAMEO 010), which PLOVER
+	// does not code but parley maps to SUPPORT.
+	intl, intlNoStmt eval.Counts
+	kinds            map[string][]string // failure kind → "id: sentence"
+	falseBy          map[string][]string // false alarm root → "id: trigger … sentence"
+	missLog          []string
 }
 
 func runDevSet(t *testing.T, p *pipeline.Pipeline, set *devSet) *devResult {
@@ -389,6 +402,28 @@ func runDevSet(t *testing.T, p *pipeline.Pipeline, set *devSet) *devResult {
 		r := eval.Score(gold, &doc)
 		r.Name = c.ID
 		addResult(&res.total, &r)
+		intl := &eval.Gold{}
+		for _, g := range c.Gold {
+			if !domestic(g) {
+				intl.Events = append(intl.Events, g)
+			}
+		}
+		ri := eval.Score(intl, &doc)
+		res.intl.Add(ri.Events)
+		noStmt := doc
+		noStmt.Events = nil
+		var kept []devItem
+		for i, e := range doc.Events {
+			if rec.Events[i].CAMEO != "010" {
+				noStmt.Events = append(noStmt.Events, e)
+				kept = append(kept, items[i])
+			}
+		}
+		rn := eval.Score(intl, &noStmt)
+		res.intlNoStmt.Add(rn.Events)
+		if set.PLOVER {
+			items = kept // a plain statement is no PLOVER event
+		}
 		for _, m := range r.Misses {
 			g := eval.GoldEvent{Source: m.Source, Target: m.Target, Root: m.Root, CAMEO: m.Code, Reciprocal: m.Reciprocal}
 			k := failure(g, items, resolved)
@@ -442,6 +477,10 @@ func logDevResult(t *testing.T, set *devSet, res *devResult) {
 	t.Logf("  events (%s): %s", level, prf(res.total.Events))
 	if !set.PLOVER {
 		t.Logf("  events (code): %s", prf(res.total.Codes))
+	}
+	t.Logf("  events (%s), international gold only: %s", level, prf(res.intl))
+	if set.PLOVER {
+		t.Logf("  events (%s), international gold only, no plain statements: %s", level, prf(res.intlNoStmt))
 	}
 	roots := make([]string, 0, len(res.total.Roots))
 	for r := range res.total.Roots {
