@@ -246,7 +246,38 @@ type dyadPage struct {
 	Measures   []MeasureView
 	Quotes     []QuoteView
 	Events     []EventView
+	Dossiers   []DossierView
 	EventsURL  string
+}
+
+// DossierView is an open issue with its latest status and history.
+type DossierView struct {
+	Topic, Status, Date string
+	Class               string // status as a CSS class
+	Updates             []IssueView
+}
+
+// IssueView is one status change of an issue.
+type IssueView struct {
+	DocID, DocTitle string
+	Date, Status    string
+	Cause           string
+	Sentence        int
+	Text            string
+}
+
+func issueView(docID, title, published string, u *record.IssueUpdate) IssueView {
+	v := IssueView{DocID: docID, DocTitle: title, Date: published, Status: u.Status, Cause: u.Cause,
+		Sentence: u.Evidence.Sentence, Text: u.Evidence.Text}
+	if u.Date != nil && *u.Date != "" {
+		v.Date = *u.Date
+	}
+	return v
+}
+
+// statusClass turns an issue status into a CSS class name.
+func statusClass(s string) string {
+	return "st-" + strings.ReplaceAll(strings.ToLower(strings.TrimSpace(s)), " ", "-")
 }
 
 func (h *Handler) dyad(w http.ResponseWriter, r *http.Request) (string, any, error) {
@@ -316,6 +347,18 @@ func (h *Handler) dyad(w http.ResponseWriter, r *http.Request) (string, any, err
 		return "", nil, err
 	}
 	p.Events = h.eventViews(rows)
+	dossiers, err := h.st.Dossiers(ctx, d, "")
+	if err != nil {
+		return "", nil, err
+	}
+	for _, x := range dossiers {
+		v := DossierView{Topic: x.Topic, Status: x.Status, Date: x.Date, Class: statusClass(x.Status)}
+		for i := range x.Updates {
+			u := &x.Updates[i]
+			v.Updates = append(v.Updates, issueView(u.DocID, u.DocTitle, u.DocPublished, &u.Update))
+		}
+		p.Dossiers = append(p.Dossiers, v)
+	}
 	return "dyad", p, nil
 }
 
@@ -438,6 +481,7 @@ type documentPage struct {
 	Meetings   []MeetingView
 	Quotes     []QuoteView
 	Measures   []MeasureView
+	Issues     []IssueView
 }
 
 func (h *Handler) document(w http.ResponseWriter, r *http.Request) (string, any, error) {
@@ -463,6 +507,9 @@ func (h *Handler) document(w http.ResponseWriter, r *http.Request) (string, any,
 		ms[i] = store.MeasureRow{DocID: d.ID, DocTitle: d.Title, DocPublished: d.Published, Ord: i, Measure: d.Record.Measures[i]}
 	}
 	p.Measures = measureLedger(ms)
+	for i := range d.Record.Issues {
+		p.Issues = append(p.Issues, issueView(d.ID, d.Title, d.Published, &d.Record.Issues[i]))
+	}
 	return "document", p, nil
 }
 
