@@ -520,6 +520,13 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				embedStatus = record.StatusHypothetical
 			}
 		}
+		// "Lavrov added that Moscow could impose painful measures": a
+		// state saying it may take a hostile step threatens it (13).
+		if (e.status == record.StatusHypothetical || e.status == record.StatusPlanned) && t > embedUntil && isConflict(h.r.code.Root) && saidBySameSide(evs, e) {
+			if cd, ok := c.codes.Lookup(threatCode(h.r.code)); ok {
+				e.code, e.status = cd, record.StatusReported
+			}
+		}
 		if flags.Speech && h.r.pat.Flags.Tone {
 			if code := sentTone(); code != "" {
 				e.code, _ = c.codes.Lookup(code)
@@ -789,4 +796,41 @@ func embeddedNoun(toks []nlp.Token, t int) bool {
 		}
 	}
 	return false
+}
+
+// isConflict reports the roots of hostile acts a state can threaten.
+func isConflict(root string) bool {
+	switch root {
+	case "15", "16", "17", "18", "19", "20":
+		return true
+	}
+	return false
+}
+
+// saidBySameSide reports an earlier statement in the sentence by the
+// event's own source country.
+func saidBySameSide(evs []event, e event) bool {
+	for _, p := range evs {
+		if p.speech && !p.src.empty() && !e.src.empty() && p.src.actors[0].Country == e.src.actors[0].Country {
+			return true
+		}
+	}
+	return false
+}
+
+// threatCode maps a hostile act to the threat of it.
+func threatCode(c cameo.Code) string {
+	switch {
+	case c.Code == "163":
+		return "1312"
+	case c.Code == "161" || c.Code == "160":
+		return "1313"
+	case strings.HasPrefix(c.Code, "162"):
+		return "1311"
+	case c.Code == "164":
+		return "134"
+	case c.Root == "18" || c.Root == "19" || c.Root == "20":
+		return "138"
+	}
+	return "130"
 }
