@@ -55,7 +55,7 @@ var triggers = func() []trigger {
 		{MeasureSanctions, true, `\b(?:lift(?:ed|ing|s)?|eas(?:ed|ing|es)|remov(?:ed|ing)|suspend(?:ed|ing)) (?:the |its |some |all )?(?:[\w-]+ ){0,2}sanctions`},
 		{MeasureAmbassador, true, `\b(?:return(?:ed|ing)?|restor(?:ed|ing)|reinstat(?:ed|ing)) (?:of )?(?:their |its |the )?ambassadors?\b|\bambassadors? (?:would |will )?(?:go back|return(?:ed)?) to (?:their|his|her) posts`},
 		{MeasureStaffingCap, true, `\b(?:restor(?:e|ed|ing)|stabiliz(?:e|ed|ing)) (?:the |its |their )?(?:embassy |mission |diplomatic )?staffing`},
-		{MeasureRelationsCut, true, `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|re-?establish(?:ed|ing)?|normaliz(?:e|ed|ing)) (?:full )?(?:diplomatic )?(?:relations|ties)\b`},
+		{MeasureRelationsCut, true, `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|re-?establish(?:ed|ing)?) (?:full )?(?:diplomatic )?(?:relations|ties)\b`},
 		{MeasureVisaSuspension, true, `\bresum(?:e|ed|ing) (?:issuing |the issuance of )?visas`},
 
 		{MeasurePersonaNonGrata, false, `\bpersona non grata\b`},
@@ -87,11 +87,14 @@ var (
 	responseToRe = regexp.MustCompile(`(?i)\b(?:in response to|in retaliation (?:for|against)|in reply to|retaliat(?:e|ed|ing) (?:for|against)|a response to|in return for)\s`)
 	// sizeRe finds the number of people a measure affects.
 	sizeRe = regexp.MustCompile(`(?i)\b(\d[\d,]*|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|dozens of|hundreds of) (?:more |other |russian |american |u\.s\. |us |chinese |british |czech |[a-z]+ )?(?:diplomats|officials|staff(?:ers)?|employees|personnel|people|members)\b|\bto (\d[\d,]*) (?:staff|employees|people|diplomats|personnel)\b`)
+	// passiveRe finds measure phrases in the passive with no subject
+	// ("property seized in …").
+	passiveRe = regexp.MustCompile(`(?i)\b(?:property|properties|compounds?) (?:was |were |had been )?seized$`)
 	// mutualRe marks measures both sides took.
 	mutualRe = regexp.MustCompile(`(?i)\b(?:mutual|tit-for-tat|both (?:sides|nations|countries|governments)|each other)`)
 	// notTakenRe marks a measure that is proposed, demanded or hoped for
 	// rather than taken.
-	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential)\s+(?:\w+\s+){0,2}$`)
+	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential|recommended|suggested|demanded|sought|wanted)\s+(?:\w+\s+){0,2}$`)
 )
 
 // measureHit is a trigger match in a sentence.
@@ -232,18 +235,22 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 		}
 		return false
 	}
-	// An event whose trigger lies in or next to the measure phrase.
-	for _, e := range evs {
-		if !relevant(e) || e.Evidence.Trigger == "" {
-			continue
+	// The coded event whose trigger lies in or next to the measure
+	// phrase, for what the syntax leaves open.
+	fromEvent := func() (string, string, bool, bool) {
+		for _, e := range evs {
+			if !relevant(e) || e.Evidence.Trigger == "" {
+				continue
+			}
+			k := strings.Index(s.Text, e.Evidence.Trigger)
+			if k < 0 || k+len(e.Evidence.Trigger) < h.start-3 || k > h.end+3 {
+				continue
+			}
+			if h.reversal || e.CAMEORoot == "16" || e.CAMEORoot == "17" || e.CAMEORoot == "12" || e.CAMEORoot == "11" || e.CAMEORoot == "08" || e.CAMEORoot == "05" {
+				return e.Source.Country, e.Target.Country, e.Reciprocal, true
+			}
 		}
-		k := strings.Index(s.Text, e.Evidence.Trigger)
-		if k < 0 || k+len(e.Evidence.Trigger) < h.start-3 || k > h.end+3 {
-			continue
-		}
-		if h.reversal || e.CAMEORoot == "16" || e.CAMEORoot == "17" || e.CAMEORoot == "12" || e.CAMEORoot == "11" || e.CAMEORoot == "08" || e.CAMEORoot == "05" {
-			return e.Source.Country, e.Target.Country, e.Reciprocal
-		}
+		return "", "", false, false
 	}
 	if loc := mutualRe.FindStringIndex(s.Text[max(0, h.start-40):h.end]); loc != nil {
 		if p := d.Ann.Parties; p[1] != "" {
@@ -253,7 +260,29 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 	ms := d.Ann.SentenceMentions(s.Index)
 	start, end := s.Start+h.start, s.Start+h.end
 	nominal := isNominal(s.Text[h.start:h.end])
-	if before := strings.TrimRight(s.Text[:h.start], " "); prevBy != "" && !nominal && (strings.HasSuffix(before, " and") || strings.HasSuffix(before, ", and")) {
+	if h.kind == MeasurePersonaNonGrata {
+		// "X declared Y persona non grata": the subject of "declared"
+		// and the country of Y.
+		if k := lastIndexWord(s.Text[:h.start], "declared", "declares", "declaring", "declare"); k >= 0 {
+			at := s.Start + k
+			for i := len(ms) - 1; i >= 0; i-- {
+				if m := ms[i]; m.End <= at && isState(m) && !afterPreposition(s, m) && (!m.Possessive || at-m.End > 6) {
+					by = m.Actor.Country
+					break
+				}
+			}
+			for _, m := range ms {
+				if m.Start > at && m.End <= start && isState(m) && m.Actor.Country != by {
+					against = m.Actor.Country
+					break
+				}
+			}
+			if by != "" && against != "" {
+				return by, against, false
+			}
+		}
+	}
+	if before := strings.TrimRight(s.Text[:h.start], " "); prevBy != "" && !nominal && (strings.HasSuffix(before, " and") || strings.HasSuffix(before, ",")) {
 		// "declared the ambassador persona non grata and froze trade":
 		// a coordinated verb shares the subject.
 		by = prevBy
@@ -302,13 +331,33 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 		against = m.Actor.Country
 		break
 	}
-	if against == "" {
-		// "resumed flights to China": a country named as a place.
+	passive := passiveRe.MatchString(s.Text[h.start:h.end])
+	if against == "" || passive {
+		// "resumed flights to China", "flights to Toronto": the place's
+		// country; "property seized in the United States": the place is
+		// the actor's.
 		for _, p := range d.Ann.SentencePlaces(s.Index) {
-			if p.IsCountry && p.Start >= start && p.Start-end <= 40 && p.Country != by {
-				against = p.Country
+			if p.Start >= start && p.Start-end <= 40 && p.Country != by {
+				if passive {
+					by, against = p.Country, ""
+				} else {
+					against = p.Country
+				}
 				break
 			}
+		}
+		if passive && against == "" {
+			for _, m := range ms {
+				if m.Start >= end && m.Start-end <= 30 && isState(m) {
+					by = m.Actor.Country
+					break
+				}
+			}
+		}
+	}
+	if by == "" || against == "" {
+		if eb, ea, er, ok := fromEvent(); ok && (by == "" || by == eb) {
+			return eb, ea, er
 		}
 	}
 	if by == "" && against == "" && mutual {
@@ -475,3 +524,25 @@ func inAgenda(text string, h measureHit) bool {
 	}
 	return false
 }
+
+// lastIndexWord returns the offset of the last of words in text as a
+// whole word, or -1.
+func lastIndexWord(text string, words ...string) int {
+	best := -1
+	low := strings.ToLower(text)
+	for _, w := range words {
+		for i := strings.LastIndex(low, w); i >= 0; i = strings.LastIndex(low[:i], w) {
+			before := i == 0 || !isLetter(low[i-1])
+			after := i+len(w) == len(low) || !isLetter(low[i+len(w)])
+			if before && after {
+				if i > best {
+					best = i
+				}
+				break
+			}
+		}
+	}
+	return best
+}
+
+func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }

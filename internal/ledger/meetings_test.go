@@ -47,10 +47,10 @@ func TestMeetings(t *testing.T) {
 		},
 		{
 			name: "two contacts in one sentence",
-			body: "The Geneva meeting follows a March 1 phone call between Turkish President Recep Tayyip Erdogan and Russian President Vladimir Putin, as well as talks in Ankara on February 20.",
+			body: "The Geneva meeting follows a March 1 phone call between Turkish Foreign Minister Hakan Fidan and Russian Foreign Minister Sergei Lavrov, as well as talks in Ankara on February 20.",
 			want: []meetingWant{
 				{Kind: "meeting", Place: "Geneva", Country: "CHE"},
-				{Kind: "call", Date: "2025-03-01", Participants: []string{"Recep Tayyip Erdoğan/", "Vladimir Putin/"}},
+				{Kind: "call", Date: "2025-03-01", Participants: []string{"Hakan Fidan/", "Sergei Lavrov/"}},
 				{Kind: "talks", Date: "2025-02-20", Place: "Ankara", Country: "TUR"},
 			},
 		},
