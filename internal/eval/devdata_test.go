@@ -14,6 +14,8 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/google/go-cmp/cmp"
+
 	"github.com/parleyproject/parley/internal/article"
 	"github.com/parleyproject/parley/internal/eval"
 	"github.com/parleyproject/parley/internal/ingest"
@@ -144,12 +146,37 @@ func loadPETR2(path string) (*devSet, error) {
 				CAMEO: g.EventCode, Root: g.EventCode[:2], Sentence: r.Text,
 			})
 		}
+		c.Gold = mergeReciprocal(c.Gold)
 		set.Cases = append(set.Cases, c)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	return set, nil
+}
+
+// mergeReciprocal joins gold events listed in both directions with the
+// same code (A→B and B→A) into one reciprocal event, as SPEC §4 writes a
+// joint action; parley records such an action once, marked reciprocal.
+func mergeReciprocal(gs []eval.GoldEvent) []eval.GoldEvent {
+	used := make([]bool, len(gs))
+	var out []eval.GoldEvent
+	for i, g := range gs {
+		if used[i] {
+			continue
+		}
+		for j := i + 1; j < len(gs); j++ {
+			h := gs[j]
+			if !used[j] && g.Source != "" && g.Target != "" && g.Source != g.Target &&
+				h.CAMEO == g.CAMEO && h.Source == g.Target && h.Target == g.Source {
+				used[j] = true
+				g.Reciprocal = true
+				break
+			}
+		}
+		out = append(out, g)
+	}
+	return out
 }
 
 type ploverActor struct {
@@ -593,6 +620,30 @@ func TestGoldCountry(t *testing.T) {
 		t.Run(tt.code, func(t *testing.T) {
 			if got := goldCountry(tt.code, tt.plover); got != tt.want {
 				t.Errorf("goldCountry(%q, %v) = %q, want %q", tt.code, tt.plover, got, tt.want)
+			}
+		})
+	}
+}
+
+func TestMergeReciprocal(t *testing.T) {
+	ev := func(s, tg, code string, recip bool) eval.GoldEvent {
+		return eval.GoldEvent{Source: s, Target: tg, CAMEO: code, Root: code[:2], Reciprocal: recip}
+	}
+	tests := []struct {
+		name string
+		in   []eval.GoldEvent
+		want []eval.GoldEvent
+	}{
+		{"pair", []eval.GoldEvent{ev("USA", "RUS", "040", false), ev("RUS", "USA", "040", false)}, []eval.GoldEvent{ev("USA", "RUS", "040", true)}},
+		{"other code", []eval.GoldEvent{ev("USA", "RUS", "040", false), ev("RUS", "USA", "042", false)}, []eval.GoldEvent{ev("USA", "RUS", "040", false), ev("RUS", "USA", "042", false)}},
+		{"no target", []eval.GoldEvent{ev("USA", "", "040", false), ev("", "USA", "040", false)}, []eval.GoldEvent{ev("USA", "", "040", false), ev("", "USA", "040", false)}},
+		{"three parties", []eval.GoldEvent{ev("USA", "RUS", "040", false), ev("USA", "CHE", "040", false), ev("CHE", "USA", "040", false), ev("RUS", "USA", "040", false)},
+			[]eval.GoldEvent{ev("USA", "RUS", "040", true), ev("USA", "CHE", "040", true)}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			if diff := cmp.Diff(tt.want, mergeReciprocal(tt.in)); diff != "" {
+				t.Errorf("mergeReciprocal mismatch (-want +got):\n%s", diff)
 			}
 		})
 	}
