@@ -19,10 +19,12 @@ import (
 
 // runDemo is parley's main job on its embedded default: ingest the
 // bundled sample corpus (and any extra inputs given) into the SQLite
-// store, then list what was stored.
+// store, list what was stored, then serve it on the web until Ctrl-C.
 func runDemo(e *env, args []string) error {
 	fs := e.newFlagSet("demo", "[PATH...]")
 	db := fs.String("db", "", "database file (default $PARLEY_DB, else ./parley.db)")
+	addr := fs.String("addr", "127.0.0.1:8080", "address to serve on")
+	noServe := fs.Bool("no-serve", false, "stop after ingesting and listing")
 	paths, err := parseFlags(fs, args)
 	if err != nil {
 		return err
@@ -43,7 +45,14 @@ func runDemo(e *env, args []string) error {
 	if err := st.Close(); err != nil {
 		return err
 	}
-	return runDocs(e, []string{"--db", path, "--limit", "100"})
+	if err := runDocs(e, []string{"--db", path, "--limit", "100"}); err != nil {
+		return err
+	}
+	if *noServe {
+		return nil
+	}
+	fmt.Fprintf(e.stdout, "\nOpen http://%s/dyads/USA-RUS for the US–Russia relationship.\n", *addr)
+	return e.serve(ctx, path, *addr, "")
 }
 
 // sampleCorpus yields the embedded sample corpus, then the extra paths.
