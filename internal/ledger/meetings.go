@@ -30,6 +30,7 @@ var contactWords = map[string]string{
 	"call": KindCall, "phone": KindCall, "telephone": KindCall, "spoke": KindCall, "conversation": KindCall,
 	"summit": KindSummit, "summits": KindSummit,
 	"visit": KindVisit, "visited": KindVisit, "visiting": KindVisit, "trip": KindVisit,
+	"ceremony": KindMeeting, "signed": KindMeeting, "signing": KindMeeting,
 }
 
 // notYet are words before a contact word that make it a plan or a
@@ -39,6 +40,10 @@ var notYet = map[string]bool{
 	"planned": true, "expected": true, "next": true, "future": true, "possible": true, "proposed": true,
 	"upcoming": true, "additional": true, "further": true, "another": true, "new": true, "potential": true,
 	"scheduled": true, "to": true, "should": true, "shall": true,
+	// Contacts broken off or refused are not contacts either.
+	"suspending": true, "suspended": true, "cancelled": true, "canceled": true, "cancelling": true,
+	"canceling": true, "postponed": true, "halted": true, "no": true, "without": true, "boycotted": true,
+	"froze": true, "frozen": true, "freezing": true, "refused": true, "skipped": true,
 }
 
 // venueWords end a venue phrase ("at the U.S. Consul General's residence").
@@ -74,6 +79,9 @@ type contact struct {
 	place     *entity.Place
 	planned   bool
 	definite  bool
+	// needsPlace marks contact words that make a meeting only with a
+	// place: "signed in Istanbul" (but not "signed a decree on Monday").
+	needsPlace bool
 }
 
 // meetingBuild is a meeting being assembled.
@@ -130,7 +138,7 @@ func Meetings(d Doc) []record.Meeting {
 		}
 		ctx := -1
 		for ci, c := range cs {
-			anchored := c.date != nil && c.date.Precision >= timex.Month || c.place != nil
+			anchored := c.date != nil && c.date.Precision == timex.Day && !c.needsPlace || c.place != nil
 			if c.planned || !anchored {
 				if ci == 0 && c.definite {
 					ctx = focus(current, main, curPara, s.Para)
@@ -183,7 +191,7 @@ func Meetings(d Doc) []record.Meeting {
 		if ctx < 0 {
 			continue
 		}
-		if b := ms[ctx]; b.date == nil || b.date.Precision < timex.Day {
+		if b := ms[ctx]; (b.date == nil || b.date.Precision < timex.Day) && refersTo(ann, s, b, cs) {
 			// "… at Diriyah Palace on February 18": the one free day date
 			// of a sentence about an undated meeting dates it.
 			var free []*entity.Date
@@ -279,7 +287,7 @@ func contacts(d Doc, s *nlp.Sentence) []contact {
 		case "meet", "visit":
 			// Infinitives and modals are plans: "to meet", "will visit".
 		}
-		c := contact{sent: s.Index, tok: i, kind: kind}
+		c := contact{sent: s.Index, tok: i, kind: kind, needsPlace: t.Norm == "signed" || t.Norm == "signing"}
 		for j := i - 1; j >= 0 && j >= i-4; j-- {
 			n := toks[j].Norm
 			if notYet[n] {
@@ -322,6 +330,9 @@ func anchor(d Doc, s *nlp.Sentence, cs []contact) {
 		best := -1
 		for ci := range cs {
 			c := cs[ci]
+			if c.definite && start-c.tok > 4 {
+				continue // "The summit was made possible by a plan announced on March 6"
+			}
 			if c.tok < start && start-c.tok <= maxBefore && !crossesContact(cs, c.tok, start) {
 				best = ci
 			}
@@ -377,7 +388,7 @@ func anchor(d Doc, s *nlp.Sentence, cs []contact) {
 		if c.kind == "" || c.planned {
 			continue
 		}
-		if c.date == nil && c.place != nil {
+		if c.date == nil && (c.place != nil || c.kind == KindCall) {
 			var free []int
 			for di := range dates {
 				if !usedDate[di] && dates[di].Precision == timex.Day && !dates[di].Future {
@@ -984,10 +995,16 @@ func (b *meetingBuild) finish(d Doc, i int) {
 			b.rec.Parties = appendUnique(b.rec.Parties, p)
 		}
 	}
-	if len(b.rec.Parties) == 0 && d.Ann.Parties[1] != "" {
+	body := false
+	for _, p := range b.rec.Parties {
+		body = body || isBodyCountry(p)
+	}
+	if len(b.rec.Parties) < 2 && !body && d.Ann.Parties[1] != "" {
 		// "a diplomatic gathering in Saudi Arabia": a contact that names
-		// no side is between the two states the article is about.
-		b.rec.Parties = []string{d.Ann.Parties[0], d.Ann.Parties[1]}
+		// no other side is with the states the article is about.
+		for _, p := range d.Ann.Parties {
+			b.rec.Parties = appendUnique(b.rec.Parties, p)
+		}
 	}
 	sort.Strings(b.rec.Parties)
 	sort.SliceStable(b.rec.Evidence, func(i, j int) bool { return b.rec.Evidence[i].Start < b.rec.Evidence[j].Start })
@@ -1011,7 +1028,7 @@ func domesticBefore(d Doc, s *nlp.Sentence, i int) bool {
 		return true
 	}
 	for _, m := range d.Ann.SentenceMentions(s.Index) {
-		if m.TokEnd == i && (m.Kind == entity.Institution || m.Kind == entity.Body) && !m.Possessive {
+		if m.TokEnd == i && m.Kind == entity.Institution && !m.Possessive {
 			return true
 		}
 	}
@@ -1090,6 +1107,17 @@ func leadAnchor(d Doc, s *nlp.Sentence, cs []contact) {
 	if len(ann.Sentences) > 0 && ann.Sentences[0].Dateline > 0 {
 		for _, p := range ann.SentencePlaces(0) {
 			if p.Tok < ann.Sentences[0].Dateline {
+				p := p
+				place = &p
+				break
+			}
+		}
+	}
+	if place == nil && s.Index <= 1 {
+		// No dateline: the lead sentence's own place ("signed agreements
+		// at the White House").
+		for _, p := range ann.SentencePlaces(s.Index) {
+			if !p.IsCountry && !anchoredPlace(cs, &p) {
 				p := p
 				place = &p
 				break
@@ -1177,6 +1205,32 @@ func hasContactBefore(toks []nlp.Token) bool {
 func hasPreposition(toks []nlp.Token) bool {
 	for _, t := range toks {
 		if prepositions[t.Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+func anchoredPlace(cs []contact, p *entity.Place) bool {
+	for _, c := range cs {
+		if c.place != nil && c.place.Start == p.Start {
+			return true
+		}
+	}
+	return false
+}
+
+// refersTo reports whether sentence s names meeting b itself: a contact
+// word or the meeting's place.
+func refersTo(ann *entity.Annotations, s *nlp.Sentence, b *meetingBuild, cs []contact) bool {
+	for _, c := range cs {
+		if c.kind != "" {
+			return true
+		}
+	}
+	for _, p := range ann.SentencePlaces(s.Index) {
+		p := p
+		if samePlace(b.place, &p) {
 			return true
 		}
 	}
