@@ -33,10 +33,7 @@ type Coder struct {
 	// compares these numbers instead of strings.
 	vocab   map[string]int32
 	byFirst [][]*rule // first element's word ids → rules
-	pess    []string
-	opt     []string
-	accuse  []string
-	crit    []string
+	cues    cueSet
 }
 
 type elem struct {
@@ -71,7 +68,8 @@ type rule struct {
 // the table does not know is reported, with its file and line, in a
 // lexicon.ErrorList.
 func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
-	c := &Coder{codes: codes, vocab: map[string]int32{}, pess: p.Pessimistic, opt: p.Optimistic, accuse: p.Accusing, crit: p.Critical}
+	c := &Coder{codes: codes, vocab: map[string]int32{},
+		cues: newCueSet(p.Accusing, p.Critical, p.Pessimistic, p.Optimistic)}
 	var errs lexicon.ErrorList
 	for i := range p.Rules {
 		pat := &p.Rules[i]
@@ -308,7 +306,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 		// A quoted sentence with no attribution of its own continues the
 		// last speaker's quote; code its tone when it has one.
 		if len(evs) == 0 && lastSpeaker != nil && s.Index-lastSpeakerSent <= 2 && startsWithQuote(s) {
-			if code := c.tone(s.Text); code != "" {
+			if code := c.tone(s.Tokens); code != "" {
 				cd, _ := c.codes.Lookup(code)
 				e := event{src: *lastSpeaker, status: record.StatusReported, speech: true, code: cd,
 					h: hit{r: &rule{pat: &lexicon.Pattern{}}, pos: []int{0}}}
@@ -324,7 +322,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 		}
 		// "The following day, …": a date relative to the last day named.
 		var rel *timex.Expr
-		if len(ann.SentenceDates(s.Index)) == 0 {
+		if len(evs) > 0 && len(ann.SentenceDates(s.Index)) == 0 {
 			if x, ok := days.relative(s); ok {
 				rel = &x
 			}
@@ -412,7 +410,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 	toneDone, toneCode := false, ""
 	sentTone := func() string { // the tone of the sentence's quoted words, once
 		if !toneDone {
-			toneCode, toneDone = c.tone(quoted(s.Text)), true
+			toneCode, toneDone = c.tone(s.Tokens), true
 		}
 		return toneCode
 	}
@@ -656,88 +654,122 @@ func clauseEnd(toks []nlp.Token, t int) int {
 	return len(toks)
 }
 
-// quoted returns the quoted parts of a sentence, or the sentence itself
-// when it quotes nothing.
-func quoted(s string) string {
-	var b strings.Builder
-	in := false
-	for _, r := range s {
-		switch r {
-		case '“', '”', '"':
-			in = r == '“' || (r == '"' && !in)
-			if r == '”' {
-				in = false
-			}
-			b.WriteByte(' ')
-			continue
-		}
-		if in {
-			b.WriteRune(r)
-		}
-	}
-	if strings.TrimSpace(b.String()) == "" {
-		return s
-	}
-	return b.String()
-}
-
 // tone returns the code a statement's words make it: 112 when they
 // accuse, 111 when they criticize, 012 or 013 when they lean pessimistic
-// or optimistic, else "".
-func (c *Coder) tone(text string) string {
-	l := strings.ToLower(strings.ReplaceAll(text, "’", "'"))
-	for _, w := range c.accuse {
-		if hasCue(l, w) {
-			return "112"
+// or optimistic, else "". Only quoted words count when the sentence
+// quotes anyone.
+func (c *Coder) tone(toks []nlp.Token) string {
+	quoted, in := false, true
+	for i := range toks {
+		if toks[i].Kind == nlp.Quote && toks[i].Norm != "'" {
+			// A sentence that begins inside a quotation opened in the
+			// sentence before shows its closing mark first.
+			quoted, in = true, toks[i].Text == "”" || toks[i].Text == "»"
+			break
 		}
 	}
-	for _, w := range c.crit {
-		if hasCue(l, w) {
-			return "111"
+	var found [4]int
+	for i := range toks {
+		t := &toks[i]
+		if quoted && t.Kind == nlp.Quote && t.Norm != "'" {
+			switch t.Text {
+			case "“", "«":
+				in = true
+			case "”", "»":
+				in = false
+			default:
+				in = !in
+			}
+			continue
 		}
-	}
-	p, o := 0, 0
-	for _, w := range c.pess {
-		if hasCue(l, w) {
-			p++
+		if !in || t.Kind != nlp.Word {
+			continue
 		}
-	}
-	for _, w := range c.opt {
-		if hasCue(l, w) {
-			o++
+		for _, q := range c.cues.byFirst[t.Norm] {
+			if q.matches(toks, i) {
+				found[q.kind]++
+			}
+		}
+		for _, q := range c.cues.prefixes {
+			if strings.HasPrefix(t.Norm, q.words[0]) {
+				found[q.kind]++
+			}
 		}
 	}
 	switch {
-	case p > o:
+	case found[cueAccuse] > 0:
+		return "112"
+	case found[cueCritical] > 0:
+		return "111"
+	case found[cuePessimistic] > found[cueOptimistic]:
 		return "012"
-	case o > p:
+	case found[cueOptimistic] > found[cuePessimistic]:
 		return "013"
 	}
 	return ""
 }
 
-// hasCue reports whether text holds cue as whole words; a cue ending in
-// "*" matches any word that starts with it ("deteriorat*").
-func hasCue(text, cue string) bool {
-	prefix := strings.HasSuffix(cue, "*")
-	cue = strings.TrimSuffix(cue, "*")
-	for off := 0; ; {
-		i := strings.Index(text[off:], cue)
-		if i < 0 {
-			return false
-		}
-		i += off
-		j := i + len(cue)
-		startOK := i == 0 || !isLetter(text[i-1])
-		endOK := prefix || j == len(text) || !isLetter(text[j])
-		if startOK && endOK {
-			return true
-		}
-		off = i + 1
-	}
+// Kinds of tone cues.
+const (
+	cueAccuse = iota
+	cueCritical
+	cuePessimistic
+	cueOptimistic
+)
+
+// cue is a tone cue: words matched against token norms; a last word
+// written with "*" matches as a prefix.
+type cue struct {
+	words  []string
+	prefix bool
+	kind   int
 }
 
-func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' || b >= 0x80 }
+func (q cue) matches(toks []nlp.Token, i int) bool {
+	if i+len(q.words) > len(toks) {
+		return false
+	}
+	for j, w := range q.words {
+		n := toks[i+j].Norm
+		if j == len(q.words)-1 && q.prefix {
+			if !strings.HasPrefix(n, w) {
+				return false
+			}
+		} else if n != w {
+			return false
+		}
+	}
+	return true
+}
+
+// cueSet indexes tone cues by their first word.
+type cueSet struct {
+	byFirst  map[string][]cue
+	prefixes []cue // one-word prefix cues
+}
+
+func newCueSet(lists ...[]string) cueSet {
+	cs := cueSet{byFirst: map[string][]cue{}}
+	for kind, list := range lists {
+		for _, text := range list {
+			prefix := strings.HasSuffix(text, "*")
+			var words []string
+			for _, t := range nlp.Tokenize(strings.TrimSuffix(text, "*"), 0) {
+				words = append(words, t.Norm)
+			}
+			if len(words) == 0 {
+				continue
+			}
+			q := cue{words: words, prefix: prefix, kind: kind}
+			if prefix && len(words) == 1 {
+				cs.prefixes = append(cs.prefixes, q)
+				continue
+			}
+			cs.byFirst[words[0]] = append(cs.byFirst[words[0]], q)
+		}
+	}
+	return cs
+}
 
 // genericSpeech are verbs of saying that carry no stance of their own.
 var genericSpeech = map[string]bool{
