@@ -504,8 +504,8 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		for p > t && p >= m.Tok-3 && !subjectPreps[toks[p].Norm] && (toks[p].Norm == "the" || toks[p].Kind == nlp.Number || isLowerWord(toks[p].Text) && !functionWords[toks[p].Norm]) {
 			p-- // "of 23 Russian diplomats", "on the Russian embassy"
 		}
-		if p < 0 || p < t {
-			continue
+		if p < 0 || p < t || p-last > 3 {
+			continue // the phrase belongs to a later noun ("… following Russia's invasion of Ukraine")
 		}
 		if crosses(toks, t+1, m.Tok, func(x *nlp.Token) bool { return boundary(x) || x.Norm == "." || x.Norm == "," }) {
 			break
