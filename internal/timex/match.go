@@ -69,7 +69,7 @@ func (m *matcher) adjacent(i int) bool {
 // digits without separators or suffixes.
 func (m *matcher) intAt(i, maxDigits int) (int, bool) {
 	t := m.tok(i)
-	if t == nil || t.kind != kNum || t.ndig == 0 || t.ndig > maxDigits || t.flags&(fOrdinal|fDecade) != 0 {
+	if t == nil || t.kind != kNum || t.ndig == 0 || int(t.ndig) > maxDigits || t.flags&(fOrdinal|fDecade) != 0 {
 		return 0, false
 	}
 	return t.val, true

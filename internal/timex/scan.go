@@ -48,13 +48,15 @@ type token struct {
 	kind       tokKind
 	kw         kw
 	flags      uint8
+	// ndig is the count of digits of an integer written without thousands
+	// separators, decimals or letter suffixes other than ordinal and decade
+	// ones (at most 9); 0 for any other number. It is a byte so that it
+	// packs with the fields above: tokens are 32 bytes, and find's token
+	// buffer, zeroed on every call, stays small.
+	ndig uint8
 	// val is the month (1-12), the weekday (time.Weekday), the unit, the
 	// value of a number word or number, or the punct of a punctuation mark.
 	val int
-	// ndig is the count of digits of an integer written without thousands
-	// separators, decimals or letter suffixes other than ordinal and decade
-	// ones; 0 for any other number.
-	ndig int
 }
 
 // kw identifies the keywords the matcher cares about.
@@ -254,6 +256,101 @@ func buildKeywords() map[string]entry {
 	return m
 }
 
+// triggers reports whether keyword k can start a time expression. Every
+// rule of the matcher starts at a number or at a word with such a keyword
+// (or reaches one after words that never match alone), so a text without
+// either has no time expression.
+func triggers(k kw) bool {
+	switch k {
+	case kwMonth, kwWeekday, kwUnit, kwPartOfDay, kwToday, kwTonight, kwYesterday,
+		kwTomorrow, kwRecent, kwRecently, kwAgo, kwWeekend, kwPast, kwSeason:
+		return true
+	}
+	return false
+}
+
+// shape is a coarse fingerprint of the trigger keywords of one length and
+// first letter: the sets of their second and last letters, as bits a-z.
+type shape struct{ second, last uint32 }
+
+// shapes is a table of shapes by word length and first letter.
+type shapes [maxKeyword + 1][26]shape
+
+// has reports whether the ASCII word w (1 to maxKeyword letters, any case)
+// fits one of the shapes. Every word the table was built from fits.
+func (sh *shapes) has(w string) bool {
+	f := &sh[len(w)][letterIndex(w[0])]
+	return f.last>>letterIndex(w[len(w)-1])&1 != 0 && f.second>>letterIndex(w[min(1, len(w)-1)])&1 != 0
+}
+
+// keywordShapes and triggerShapes hold the shapes of all keywords and of
+// the trigger keywords. Derived from keywords, they admit every keyword of
+// their kind; scanWord and mayHold use them to skip the map lookup for
+// most other words.
+var (
+	keywordShapes = buildShapes(func(kw) bool { return true })
+	triggerShapes = buildShapes(triggers)
+)
+
+func buildShapes(keep func(kw) bool) *shapes {
+	var sh shapes
+	for w, e := range keywords {
+		if !keep(e.kw) || len(w) == 0 || len(w) > maxKeyword {
+			continue
+		}
+		f := &sh[len(w)][letterIndex(w[0])]
+		f.second |= 1 << letterIndex(w[min(1, len(w)-1)])
+		f.last |= 1 << letterIndex(w[len(w)-1])
+	}
+	return &sh
+}
+
+// letterIndex maps an ASCII letter of either case to 0-25.
+func letterIndex(c byte) byte { return (c | 0x20 - 'a') % 26 }
+
+// mayHold is a byte-level pre-check for find: it reports false only when
+// tokenize would report no trigger, that is when s holds no ASCII digit and
+// no ASCII word whose lower-case form is a trigger keyword. It is much
+// cheaper than tokenizing and rejects most sentences of news text.
+//
+// Words are taken as maximal runs of ASCII letters. A word of tokenize that
+// is all ASCII is such a run: words take in every adjacent letter, and the
+// only other tokens holding letters are numbers, which hold a digit. A run
+// next to a non-ASCII letter belongs to a longer word that is no keyword,
+// so checking the run only admits more.
+func mayHold(s string) bool {
+	for i := 0; i < len(s); {
+		c := s[i]
+		if isDigit(c) {
+			return true
+		}
+		if !isLetter(c) {
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(s) && isLetter(s[j]) {
+			j++
+		}
+		if j-i <= maxKeyword && triggerShapes.has(s[i:j]) && isTrigger(s[i:j]) {
+			return true
+		}
+		i = j
+	}
+	return false
+}
+
+// isTrigger reports whether the ASCII word w, in any case, is a trigger
+// keyword.
+func isTrigger(w string) bool {
+	var buf [maxKeyword]byte
+	for k := 0; k < len(w); k++ {
+		buf[k] = w[k] | 0x20
+	}
+	e, ok := keywords[string(buf[:len(w)])]
+	return ok && triggers(e.kw)
+}
+
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
 func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 
@@ -269,9 +366,7 @@ func tokenize(s string, toks []token) ([]token, bool) {
 			i++
 		case isLetter(c):
 			t, j := scanWord(s, i)
-			switch t.kw {
-			case kwMonth, kwWeekday, kwUnit, kwPartOfDay, kwToday, kwTonight, kwYesterday,
-				kwTomorrow, kwRecent, kwRecently, kwAgo, kwWeekend, kwPast, kwSeason:
+			if triggers(t.kw) {
 				trigger = true
 			}
 			toks = append(toks, t)
@@ -371,7 +466,7 @@ func scanWord(s string, i int) (token, int) {
 		j += size
 	}
 	t.end = j
-	if ascii && j-i <= maxKeyword {
+	if ascii && j-i <= maxKeyword && keywordShapes.has(s[i:j]) {
 		var buf [maxKeyword]byte
 		for k := i; k < j; k++ {
 			buf[k-i] = s[k] | 0x20
@@ -435,7 +530,7 @@ func scanNumber(s string, i int) (token, int) {
 	t.end = j
 	t.val = v
 	if plain {
-		t.ndig = n
+		t.ndig = uint8(n)
 	}
 	return t, j
 }

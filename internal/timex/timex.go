@@ -159,6 +159,15 @@ const (
 )
 
 func find(text string, base int, published time.Time, md mode) []Expr {
+	if !mayHold(text) {
+		return nil
+	}
+	return match(text, base, published, md)
+}
+
+// match tokenizes text and applies the rules; find calls it for the texts
+// that pass the pre-check.
+func match(text string, base int, published time.Time, md mode) []Expr {
 	var buf [128]token
 	toks, trigger := tokenize(text, buf[:0])
 	if !trigger {
