@@ -458,9 +458,14 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if e.tgt.empty() && (flags.Speech || isVerbal(h.r.code.Root)) {
 			explicitOnly := flags.Speech && genericSpeech[toks[h.pos[0]].Norm] && sentTone() == ""
 			if explicitOnly {
-				// "X said …" addresses nobody in particular: code it only
-				// when it speaks of another state.
-				e.tgt = c.mentionedTarget(e.src, ms, s)
+				// "X said …" addresses nobody in particular: code it when
+				// one of the text's two parties quotes itself on the
+				// other, or when it speaks of another state.
+				if other := otherParty(d.Ann.Parties, e.src.actors[0].Country); other != "" && isParty(d.Ann.Parties, e.src.actors[0].Country) && hasQuote(toks) {
+					e.tgt = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
+				} else {
+					e.tgt = c.mentionedTarget(e.src, ms, s)
+				}
 				if e.tgt.empty() {
 					continue
 				}
@@ -865,4 +870,17 @@ func threatCode(c cameo.Code) string {
 		return "138"
 	}
 	return "130"
+}
+
+// isParty reports whether c is one of the text's two parties.
+func isParty(p [2]string, c string) bool { return c != "" && (c == p[0] || c == p[1]) }
+
+// hasQuote reports a quotation mark in the sentence.
+func hasQuote(toks []nlp.Token) bool {
+	for i := range toks {
+		if toks[i].Kind == nlp.Quote && toks[i].Norm != "'" {
+			return true
+		}
+	}
+	return false
 }
