@@ -686,6 +686,9 @@ var functionWords = map[string]bool{
 	"between": true, "since": true, "until": true, "than": true, "if": true, "but": true, "so": true,
 	"engage": true, "held": true, "hold": true, "said": true, "says": true, "say": true,
 	"including": true, "like": true, "via": true, "without": true, "within": true,
+	"through": true, "throughout": true, "toward": true, "towards": true, "onto": true,
+	"upon": true, "beyond": true, "despite": true, "per": true, "among": true, "across": true,
+	"maintaining": true, "keeping": true, "using": true, "seeking": true,
 }
 
 // mentionedTarget returns a state the sentence names other than the
