@@ -15,19 +15,24 @@ type phrase struct {
 var (
 	// topicRe opens an agenda phrase; the topic runs from the end of the
 	// match to the end of its clause.
-	topicRe = regexp.MustCompile(`(?i)\b(?:to discuss|discussed|discussing|centered on|centred on|centering on|focused(?: solely| mainly| primarily| largely| chiefly)? on|focusing(?: solely| mainly)? on|concentrated on|aimed at|concerns (?:regarding|about|over)|talks (?:on|about|over)|negotiations (?:on|about|over)|consultations (?:on|about)|agenda (?:included|includes)|to address)\s+`)
+	topicRe = regexp.MustCompile(`\b(?:to discuss|discussed|discussing|centered on|centred on|centering on|focused(?: solely| mainly| primarily| largely| chiefly)? on|focusing(?: solely| mainly)? on|concentrated on|aimed at|concerns (?:regarding|about|over)|talks (?:on|about|over)|negotiations (?:on|about|over)|consultations (?:on|about)|agenda (?:included|includes)|to address)\s+`)
 	// excludedRes find topics declared off the agenda; group 1 is the topic.
 	excludedRes = []*regexp.Regexp{
-		regexp.MustCompile(`(?i)\bno ([^,.;]+?) (?:on|were on|was on) the agenda`),
-		regexp.MustCompile(`(?i)(?:^|[,.;:“"]\s*)([^,.;:“"]+?) (?:is|was|are|were|will not be|would not be) not (?:on the agenda|discussed|up for discussion)`),
-		regexp.MustCompile(`(?i)(?:^|[,.;:“"]\s*)([^,.;:“"]+?) (?:is|was|are|were) off the (?:table|agenda)`),
-		regexp.MustCompile(`(?i)\b(?:focused|centered|centred|concentrated)(?: solely| only| mainly| exclusively)? on [^,;]+, not ([^,.;]+)`),
-		regexp.MustCompile(`(?i)\b(?:will|would|did|do) not discuss ([^,.;]+)`),
+		regexp.MustCompile(`\bno ([^,.;]+?) (?:on|were on|was on) the agenda`),
+		regexp.MustCompile(`(?:^|[,.;:“"]\s*)([^,.;:“"]+?) (?:is|was|are|were|will not be|would not be) not (?:on the agenda|discussed|up for discussion)`),
+		regexp.MustCompile(`(?:^|[,.;:“"]\s*)([^,.;:“"]+?) (?:is|was|are|were) off the (?:table|agenda)`),
+		regexp.MustCompile(`\b(?:focused|centered|centred|concentrated)(?: solely| only| mainly| exclusively)? on [^,;]+, not ([^,.;]+)`),
+		regexp.MustCompile(`\b(?:will|would|did|do) not discuss ([^,.;]+)`),
 	}
 	// clauseStop ends a topic phrase.
-	clauseStop = regexp.MustCompile(`(?i)[,;.:]|\s(?:following|after|amid|as part of|in order to|to create|while|but|because|before|according to)\s`)
-	// listSplit splits a list of topics.
-	listSplit = regexp.MustCompile(`(?i),\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+`)
+	clauseStop = regexp.MustCompile(`[,;.:]|\s(?:following|after|amid|as part of|in order to|to create|while|but|because|before|according to)\s`)
+	// listStop ends a list of topics after "including".
+	listStop = regexp.MustCompile(`[;.]|,\s(?:which|who|to|a|an)\s`)
+	// topicNeedles are words one of which a sentence must hold for topicRe
+	// to be tried.
+	topicNeedles = []string{"discuss", "center", "centre", "focus", "concentrat", "aimed at", "concerns", "talks ", "negotiations ", "consultations ", "agenda", "to address"}
+	// listSplit splits a list of topics (matched on lower-cased text).
+	listSplit = regexp.MustCompile(`,\s*(?:and\s+|as well as\s+)?|\s+(?:and|as well as)\s+`)
 )
 
 // topicPhrases finds the agenda topics a sentence names: "to discuss X",
@@ -35,26 +40,29 @@ var (
 // into its items.
 func topicPhrases(text string) []phrase {
 	var out []phrase
-	for _, m := range topicRe.FindAllStringIndex(text, -1) {
+	low := asciiLower(text)
+	if !containsAny(low, topicNeedles) {
+		return nil
+	}
+	for _, m := range topicRe.FindAllStringIndex(low, -1) {
 		start := m[1]
 		rest := text[start:]
 		end := len(rest)
-		if loc := clauseStop.FindStringIndex(rest); loc != nil {
+		if loc := clauseStop.FindStringIndex(low[start:]); loc != nil {
 			end = loc[0]
 		}
 		if t := cleanTopic(rest[:end]); t != "" {
 			out = append(out, phrase{t, start, start + end})
 		}
 		// ", including A and B" after the topic.
-		after := rest[end:]
-		if k := strings.Index(strings.ToLower(after), "including "); k >= 0 && k <= 3 {
+		if k := strings.Index(low[start+end:], "including "); k >= 0 && k <= 3 {
 			ls := start + end + k + len("including ")
 			lrest := text[ls:]
 			lend := len(lrest)
-			if loc := regexp.MustCompile(`[;.]|,\s(?:which|who|to|a|an)\s`).FindStringIndex(lrest); loc != nil {
+			if loc := listStop.FindStringIndex(lrest); loc != nil {
 				lend = loc[0]
 			}
-			for _, item := range listSplit.Split(lrest[:lend], -1) {
+			for _, item := range splitList(lrest[:lend]) {
 				if t := cleanTopic(item); t != "" {
 					k := strings.Index(text[ls:], strings.TrimSpace(item))
 					if k < 0 {
@@ -70,9 +78,13 @@ func topicPhrases(text string) []phrase {
 
 // excludedPhrases finds topics a sentence declares off the agenda.
 func excludedPhrases(text string) []phrase {
+	low := asciiLower(text)
+	if !containsAny(low, []string{"agenda", "off the", "not discuss", ", not ", "not be discussed", "not discussed"}) {
+		return nil
+	}
 	var out []phrase
 	for _, re := range excludedRes {
-		for _, m := range re.FindAllStringSubmatchIndex(text, -1) {
+		for _, m := range re.FindAllStringSubmatchIndex(low, -1) {
 			if t := cleanTopic(text[m[2]:m[3]]); t != "" {
 				out = append(out, phrase{t, m[2], m[3]})
 			}
@@ -101,4 +113,17 @@ func cleanTopic(s string) string {
 		return ""
 	}
 	return s
+}
+
+// splitList splits "A, B and C" into its items, matching the separators
+// case-insensitively.
+func splitList(s string) []string {
+	low := asciiLower(s)
+	var out []string
+	last := 0
+	for _, loc := range listSplit.FindAllStringIndex(low, -1) {
+		out = append(out, s[last:loc[0]])
+		last = loc[1]
+	}
+	return append(out, s[last:])
 }

@@ -16,7 +16,11 @@ var topicsData string
 type Topic struct {
 	// Key is the topic's identifier ("banking", "staffing", …).
 	Key string
-	re  *regexp.Regexp
+	// needles are lower-case words one of which a text must hold for re
+	// to be tried.
+	needles []string
+	// re matches ASCII-lower-cased text.
+	re *regexp.Regexp
 }
 
 // Topics are the issue topics of the dossiers, parsed from the embedded
@@ -37,11 +41,17 @@ func parseTopics(data string) []Topic {
 		if !ok {
 			continue
 		}
-		var alts []string
+		var alts, needles []string
 		for _, p := range strings.Split(list, ",") {
-			p = strings.TrimSpace(p)
+			p = strings.ToLower(strings.TrimSpace(p))
 			if p == "" {
 				continue
+			}
+			for _, w := range strings.Fields(p) {
+				if w = strings.TrimSuffix(w, "*"); w != "" {
+					needles = append(needles, w)
+					break
+				}
 			}
 			var b strings.Builder
 			for i, w := range strings.Fields(p) {
@@ -62,7 +72,7 @@ func parseTopics(data string) []Topic {
 		if len(alts) == 0 {
 			continue
 		}
-		out = append(out, Topic{Key: strings.TrimSpace(key), re: regexp.MustCompile(`(?i)\b(?:` + strings.Join(alts, "|") + `)\b`)})
+		out = append(out, Topic{Key: strings.TrimSpace(key), needles: needles, re: regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)})
 	}
 	return out
 }
@@ -70,8 +80,9 @@ func parseTopics(data string) []Topic {
 // topicsIn returns the keys of the topics text names, in table order.
 func topicsIn(text string) []string {
 	var out []string
+	low := asciiLower(text)
 	for _, t := range Topics {
-		if t.re.MatchString(text) {
+		if containsAny(low, t.needles) && t.re.MatchString(low) {
 			out = append(out, t.Key)
 		}
 	}

@@ -37,45 +37,50 @@ const (
 type trigger struct {
 	kind     string
 	reversal bool
-	re       *regexp.Regexp
+	// needles are lower-case strings one of which the sentence must hold
+	// for re to be tried.
+	needles []string
+	// re matches the ASCII-lower-cased sentence.
+	re *regexp.Regexp
 }
 
-// triggers are the measure phrases, matched case-insensitively on the
-// sentence text. Reversals come first so that "lifted the sanctions" is
+// triggers are the measure phrases, matched on the sentence text with
+// ASCII letters lower-cased (which keeps byte offsets). Reversals come first so that "lifted the sanctions" is
 // not also read as sanctions.
 var triggers = func() []trigger {
 	rows := []struct {
 		kind     string
 		reversal bool
+		needles  string // comma-separated; the pattern runs only when one occurs
 		pattern  string
 	}{
-		{MeasureClosure, true, `\b(?:re-?open(?:ed|ing|s)?|reopening|re-opening) (?:of )?(?:the |its |their |a |both )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?|missions?|consular (?:services|sections?|offices?))`},
-		{MeasureAccountFreeze, true, `\b(?:unfr(?:oze|eeze|eezing|ozen)|unblock(?:ed|ing)?) (?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
-		{MeasureFlightBan, true, `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|reestablish(?:ed|ing)?|re-establish(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:direct |regular |commercial )*(?:air (?:links|traffic|service|connections)|flights)`},
-		{MeasureSanctions, true, `\b(?:lift(?:ed|ing|s)?|eas(?:ed|ing|es)|remov(?:ed|ing)|suspend(?:ed|ing)) (?:the |its |some |all )?(?:[\w-]+ ){0,2}sanctions`},
-		{MeasureAmbassador, true, `\b(?:return(?:ed|ing)?|restor(?:ed|ing)|reinstat(?:ed|ing)) (?:of )?(?:their |its |the )?ambassadors?\b|\bambassadors? (?:would |will )?(?:go back|return(?:ed)?) to (?:their|his|her) posts`},
-		{MeasureStaffingCap, true, `\b(?:restor(?:e|ed|ing)|stabiliz(?:e|ed|ing)) (?:the |its |their )?(?:embassy |mission |diplomatic )?staffing`},
-		{MeasureRelationsCut, true, `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|re-?establish(?:ed|ing)?) (?:full )?(?:diplomatic )?(?:relations|ties)\b`},
-		{MeasureVisaSuspension, true, `\bresum(?:e|ed|ing) (?:issuing |the issuance of )?visas`},
+		{MeasureClosure, true, "open", `\b(?:re-?open(?:ed|ing|s)?|reopening|re-opening) (?:of )?(?:the |its |their |a |both )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?|missions?|consular (?:services|sections?|offices?))`},
+		{MeasureAccountFreeze, true, "unfr,unblock", `\b(?:unfr(?:oze|eeze|eezing|ozen)|unblock(?:ed|ing)?) (?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
+		{MeasureFlightBan, true, "flights,air ", `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|reestablish(?:ed|ing)?|re-establish(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:direct |regular |commercial )*(?:air (?:links|traffic|service|connections)|flights)`},
+		{MeasureSanctions, true, "sanctions", `\b(?:lift(?:ed|ing|s)?|eas(?:ed|ing|es)|remov(?:ed|ing)|suspend(?:ed|ing)) (?:the |its |some |all )?(?:[\w-]+ ){0,2}sanctions`},
+		{MeasureAmbassador, true, "ambassador", `\b(?:return(?:ed|ing)?|restor(?:ed|ing)|reinstat(?:ed|ing)) (?:of )?(?:their |its |the )?ambassadors?\b|\bambassadors? (?:would |will )?(?:go back|return(?:ed)?) to (?:their|his|her) posts`},
+		{MeasureStaffingCap, true, "staffing", `\b(?:restor(?:e|ed|ing)|stabiliz(?:e|ed|ing)) (?:the |its |their )?(?:embassy |mission |diplomatic )?staffing`},
+		{MeasureRelationsCut, true, "relations,ties", `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|re-?establish(?:ed|ing)?) (?:full )?(?:diplomatic )?(?:relations|ties)\b`},
+		{MeasureVisaSuspension, true, "visas", `\bresum(?:e|ed|ing) (?:issuing |the issuance of )?visas`},
 
-		{MeasurePersonaNonGrata, false, `\bpersona non grata\b`},
-		{MeasureExpulsion, false, `\b(?:expel(?:led|ling|s)?|expulsions?|ordered (?:\w+ ){0,4}to leave|kick(?:ed)? out)\b`},
-		{MeasureStaffingCap, false, `\b(?:restrictions? on (?:\w+ )?staffing|cap(?:ped|s)? on (?:\w+ ){0,2}(?:staff|diplomats|personnel)|(?:cut|reduc(?:e|ed|ing)|limit(?:ed|ing)?) (?:the (?:number|size) of )?(?:its |their |the )?(?:\w+ )?(?:staff|personnel|diplomats) (?:to|by)|staffing (?:cap|limit|restrictions?))`},
-		{MeasureClosure, false, `\b(?:clos(?:e|ed|ing|ure|ures)|shut(?:ting)?(?: down)?) (?:of )?(?:the |its |their |a |two |three )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?(?: general)?|missions?|trade (?:mission|office)s?|compounds?)|\b(?:office|consulate|embassy) closures\b`},
-		{MeasureAccountFreeze, false, `\b(?:fr(?:oze|eeze|eezing|ozen)|block(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
-		{MeasurePropertySeizure, false, `\b(?:seiz(?:e|ed|ing|ure)|confiscat(?:e|ed|ing|ion)) (?:of )?(?:the |its |their |two )?(?:[\w.’'-]+ ){0,3}(?:property|properties|compounds?|dachas?|buildings?|residences?)|\b(?:property|properties|compounds?) (?:was |were |had been )?seized`},
-		{MeasureVisaSuspension, false, `\b(?:suspend(?:ed|ing|s)?|halt(?:ed|ing)?|stopp?(?:ed|ing)?|refus(?:ed|ing)|restrict(?:ed|ing)?|deni(?:ed|al of)) (?:issuing |the issuance of |the processing of )?(?:\w+ )?visas\b|\bvisa (?:suspension|ban|restrictions)`},
-		{MeasureFlightBan, false, `\b(?:sever(?:ed|ing)?|cut|suspend(?:ed|ing)?|halt(?:ed|ing)?|ban(?:ned|ning)?) (?:of )?(?:the |its |all )?(?:direct |regular |commercial )*(?:air (?:links|traffic|service|connections)|flights)|\b(?:closed|closing) (?:its |their )?airspace|\bflight ban\b`},
-		{MeasureSanctions, false, `\b(?:impos(?:e|ed|ing)|slap(?:ped)?|announc(?:ed|ing)|expand(?:ed|ing)|new|fresh|broad|severe|sweeping|tough) (?:\w+ ){0,2}sanctions\b`},
-		{MeasureAmbassador, false, `\brecall(?:ed|ing|s)? (?:its |their |the )?(?:own )?ambassadors?\b`},
-		{MeasureRelationsCut, false, `\b(?:cut|severed?|broke(?:n)?|sever(?:ed|ing)) (?:off )?(?:its |their |all )?(?:diplomatic )?(?:relations|ties)\b|\bdowngrad(?:e|ed|ing) (?:its |their )?(?:diplomatic )?(?:relations|ties)`},
-		{MeasureTradeFreeze, false, `\bfr(?:oze|eeze|eezing) (?:all )?(?:new )?trade\b|\b(?:trade|arms) embargo\b`},
-		{MeasureRestrictions, false, `\buncomfortable conditions\b|\brestrictions on (?:the )?(?:movement|travel|work) of (?:\w+ )?diplomats|\bharass(?:ed|ing|ment) (?:of )?(?:\w+ )?diplomats`},
-		{MeasureUnspecified, false, `\b(?:actions|measures|steps|moves) against (?:\w+ ){0,2}(?:diplomats|missions?|embass(?:y|ies))`},
+		{MeasurePersonaNonGrata, false, "persona non grata", `\bpersona non grata\b`},
+		{MeasureExpulsion, false, "expel,expuls,to leave,kick", `\b(?:expel(?:led|ling|s)?|expulsions?|ordered (?:\w+ ){0,4}to leave|kick(?:ed)? out)\b`},
+		{MeasureStaffingCap, false, "staff,cap,diplomats,personnel", `\b(?:restrictions? on (?:\w+ )?staffing|cap(?:ped|s)? on (?:\w+ ){0,2}(?:staff|diplomats|personnel)|(?:cut|reduc(?:e|ed|ing)|limit(?:ed|ing)?) (?:the (?:number|size) of )?(?:its |their |the )?(?:\w+ )?(?:staff|personnel|diplomats) (?:to|by)|staffing (?:cap|limit|restrictions?))`},
+		{MeasureClosure, false, "clos,shut", `\b(?:clos(?:e|ed|ing|ure|ures)|shut(?:ting)?(?: down)?) (?:of )?(?:the |its |their |a |two |three )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?(?: general)?|missions?|trade (?:mission|office)s?|compounds?)|\b(?:office|consulate|embassy) closures\b`},
+		{MeasureAccountFreeze, false, "accounts", `\b(?:fr(?:oze|eeze|eezing|ozen)|block(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
+		{MeasurePropertySeizure, false, "seiz,confiscat", `\b(?:seiz(?:e|ed|ing|ure)|confiscat(?:e|ed|ing|ion)) (?:of )?(?:the |its |their |two )?(?:[\w.’'-]+ ){0,3}(?:property|properties|compounds?|dachas?|buildings?|residences?)|\b(?:property|properties|compounds?) (?:was |were |had been )?seized`},
+		{MeasureVisaSuspension, false, "visa", `\b(?:suspend(?:ed|ing|s)?|halt(?:ed|ing)?|stopp?(?:ed|ing)?|refus(?:ed|ing)|restrict(?:ed|ing)?|deni(?:ed|al of)) (?:issuing |the issuance of |the processing of )?(?:\w+ )?visas\b|\bvisa (?:suspension|ban|restrictions)`},
+		{MeasureFlightBan, false, "flight,air ,airspace", `\b(?:sever(?:ed|ing)?|cut|suspend(?:ed|ing)?|halt(?:ed|ing)?|ban(?:ned|ning)?) (?:of )?(?:the |its |all )?(?:direct |regular |commercial )*(?:air (?:links|traffic|service|connections)|flights)|\b(?:closed|closing) (?:its |their )?airspace|\bflight ban\b`},
+		{MeasureSanctions, false, "sanctions", `\b(?:impos(?:e|ed|ing)|slap(?:ped)?|announc(?:ed|ing)|expand(?:ed|ing)|new|fresh|broad|severe|sweeping|tough) (?:\w+ ){0,2}sanctions\b`},
+		{MeasureAmbassador, false, "recall", `\brecall(?:ed|ing|s)? (?:its |their |the )?(?:own )?ambassadors?\b`},
+		{MeasureRelationsCut, false, "relations,ties", `\b(?:cut|severed?|broke(?:n)?|sever(?:ed|ing)) (?:off )?(?:its |their |all )?(?:diplomatic )?(?:relations|ties)\b|\bdowngrad(?:e|ed|ing) (?:its |their )?(?:diplomatic )?(?:relations|ties)`},
+		{MeasureTradeFreeze, false, "trade,embargo", `\bfr(?:oze|eeze|eezing) (?:all )?(?:new )?trade\b|\b(?:trade|arms) embargo\b`},
+		{MeasureRestrictions, false, "uncomfortable,diplomats", `\buncomfortable conditions\b|\brestrictions on (?:the )?(?:movement|travel|work) of (?:\w+ )?diplomats|\bharass(?:ed|ing|ment) (?:of )?(?:\w+ )?diplomats`},
+		{MeasureUnspecified, false, "against", `\b(?:actions|measures|steps|moves) against (?:\w+ ){0,2}(?:diplomats|missions?|embass(?:y|ies))`},
 	}
 	out := make([]trigger, len(rows))
 	for i, r := range rows {
-		out[i] = trigger{kind: r.kind, reversal: r.reversal, re: regexp.MustCompile(`(?i)` + r.pattern)}
+		out[i] = trigger{kind: r.kind, reversal: r.reversal, needles: strings.Split(r.needles, ","), re: regexp.MustCompile(r.pattern)}
 	}
 	return out
 }()
@@ -138,7 +143,7 @@ func Measures(d Doc) []record.Measure {
 			if h.kind == MeasureSanctions && strings.Contains(strings.ToLower(s.Text[max(0, h.start-12):h.start]), "part of") {
 				continue // "as part of sanctions": context of another measure
 			}
-			if notTakenRe.MatchString(s.Text[:h.start]) || inAgenda(s.Text, h) {
+			if notTakenRe.MatchString(s.Text[max(0, h.start-60):h.start]) || inAgenda(s.Text, h) {
 				continue
 			}
 			m := record.Measure{Kind: h.kind, Reversal: h.reversal, DatePrecision: record.PrecisionUnknown}
@@ -205,8 +210,12 @@ func Measures(d Doc) []record.Measure {
 // (earlier table rows win).
 func findMeasures(text string) []measureHit {
 	var hits []measureHit
+	low := asciiLower(text)
 	for _, t := range triggers {
-		for _, loc := range t.re.FindAllStringIndex(text, -1) {
+		if !containsAny(low, t.needles) {
+			continue
+		}
+		for _, loc := range t.re.FindAllStringIndex(low, -1) {
 			overlap := false
 			for _, h := range hits {
 				if loc[0] < h.end && h.start < loc[1] {
@@ -546,3 +555,29 @@ func lastIndexWord(text string, words ...string) int {
 }
 
 func isLetter(b byte) bool { return b >= 'a' && b <= 'z' || b >= 'A' && b <= 'Z' }
+
+// asciiLower lower-cases the ASCII letters of s, keeping every byte
+// offset.
+func asciiLower(s string) string {
+	for i := 0; i < len(s); i++ {
+		if c := s[i]; c >= 'A' && c <= 'Z' {
+			b := []byte(s)
+			for j := i; j < len(b); j++ {
+				if b[j] >= 'A' && b[j] <= 'Z' {
+					b[j] += 'a' - 'A'
+				}
+			}
+			return string(b)
+		}
+	}
+	return s
+}
+
+func containsAny(s string, needles []string) bool {
+	for _, n := range needles {
+		if strings.Contains(s, n) {
+			return true
+		}
+	}
+	return false
+}

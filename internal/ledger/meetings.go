@@ -67,8 +67,8 @@ var ordinals = map[string]int{
 }
 
 var (
-	durationRe  = regexp.MustCompile(`(?i)\blast(?:ed|ing|s)?\s+(?:for\s+)?(?:around|about|nearly|almost|more than|over|some|roughly|just over|just under|less than|under)?\s*((?:\d+(?:[-–.]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?)\s*(?:and a half\s+)?(?:hours?|minutes?|days?))`)
-	hyphenDurRe = regexp.MustCompile(`(?i)\b((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|half)[- ](?:hour|minute|day))(?:-long)?\s+(?:meeting|talks|call|phone call|visit|summit|session|conversation|discussions|negotiations)`)
+	durationRe  = regexp.MustCompile(`\blast(?:ed|ing|s)?\s+(?:for\s+)?(?:around|about|nearly|almost|more than|over|some|roughly|just over|just under|less than|under)?\s*((?:\d+(?:[-–.]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?)\s*(?:and a half\s+)?(?:hours?|minutes?|days?))`)
+	hyphenDurRe = regexp.MustCompile(`\b((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|half)[- ](?:hour|minute|day))(?:-long)?\s+(?:meeting|talks|call|phone call|visit|summit|session|conversation|discussions|negotiations)`)
 )
 
 // contact is one contact word of a sentence with what anchors it.
@@ -821,11 +821,12 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 		}
 	}
 	// Duration.
-	if b.rec.Duration == "" {
-		if m := durationRe.FindStringSubmatchIndex(s.Text); m != nil {
+	low := asciiLower(s.Text)
+	if b.rec.Duration == "" && containsAny(low, []string{"hour", "minute", "day"}) {
+		if m := durationRe.FindStringSubmatchIndex(low); m != nil {
 			b.rec.Duration = s.Text[m[2]:m[3]]
 			b.addEvidenceSpan(s, m[0], m[1], "duration")
-		} else if m := hyphenDurRe.FindStringSubmatchIndex(s.Text); m != nil {
+		} else if m := hyphenDurRe.FindStringSubmatchIndex(low); m != nil {
 			b.rec.Duration = strings.ReplaceAll(s.Text[m[2]:m[3]], "-", " ") + "s"
 			b.addEvidenceSpan(s, m[0], m[1], "duration")
 		}
@@ -959,10 +960,14 @@ func clauseEndAfter(text string, from int) int {
 
 // followUpRe finds follow-ups: "additional meetings could be scheduled",
 // "agreed to meet again", "the next round will take place".
-var followUpRe = regexp.MustCompile(`(?i)\b((?:additional|further|more|new|another|follow-up|the next)\s+(?:meetings?|talks|rounds?(?: of talks)?|consultations|contacts)\s+(?:could|would|will|may|might|are to|is to)\s+(?:be\s+)?(?:scheduled|held|take place|follow)[^.;]*|agreed to meet again[^.;]*)`)
+var followUpRe = regexp.MustCompile(`\b((?:additional|further|more|new|another|follow-up|the next)\s+(?:meetings?|talks|rounds?(?: of talks)?|consultations|contacts)\s+(?:could|would|will|may|might|are to|is to)\s+(?:be\s+)?(?:scheduled|held|take place|follow)[^.;]*|agreed to meet again[^.;]*)`)
 
 func followUp(text string) (string, int, int) {
-	m := followUpRe.FindStringSubmatchIndex(text)
+	low := asciiLower(text)
+	if !containsAny(low, []string{"scheduled", "held", "take place", "follow", "meet again"}) {
+		return "", 0, 0
+	}
+	m := followUpRe.FindStringSubmatchIndex(low)
 	if m == nil {
 		return "", 0, 0
 	}

@@ -170,3 +170,20 @@ func TestQuotesIstanbul(t *testing.T) {
 		t.Errorf("Istanbul quotes (-want +got):\n%s", diff)
 	}
 }
+
+func BenchmarkExtractIstanbul(b *testing.B) {
+	const path = "/work/shared/examples/istanbul-talks.txt"
+	data, err := os.ReadFile(path)
+	if err != nil {
+		b.Skipf("shared example not available: %v", err)
+	}
+	arts, _ := ingest.ReadBytes(path, data, ingest.Options{})
+	if len(arts) != 1 {
+		b.Fatalf("reading %s: %d articles", path, len(arts))
+	}
+	d := analyze(b, arts[0].Body, "2025-02-28")
+	b.ReportAllocs()
+	for b.Loop() {
+		Extract(d)
+	}
+}
