@@ -357,53 +357,67 @@ type DyadSummary struct {
 
 // DyadSummary returns the numbers of dyad d.
 func (s *Store) DyadSummary(ctx context.Context, d Dyad) (*DyadSummary, error) {
+	sum, _, err := s.DyadOverview(ctx, d, nil)
+	return sum, err
+}
+
+// DyadOverview returns the numbers of dyad d and its monthly time series
+// (as Series with IntervalMonth and PLOVERScore scores), read in one pass
+// over the dyad's index range. The rows are summed up here rather than
+// grouped in SQL: reading the covering index in order is cheaper than
+// sorting it into groups.
+func (s *Store) DyadOverview(ctx context.Context, d Dyad, scores map[string]float64) (*DyadSummary, []SeriesPoint, error) {
 	d = NewDyad(d.A, d.B)
 	lo, hi := s.pairLo(), s.pairHi()
 	out := &DyadSummary{Dyad: d, PLOVER: map[string]int{}}
-	rows, err := s.db.QueryContext(ctx, s.q(`SELECT plover_event, quad_class, reciprocal, source_country, COUNT(*), SUM(goldstein),
-			COALESCE(MIN(date), ''), COALESCE(MAX(date), '')
-		FROM events WHERE `+lo+` = ? AND `+hi+` = ?
-		GROUP BY plover_event, quad_class, reciprocal, source_country`), d.A, d.B)
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT COALESCE(date, ''), plover_event, quad_class, reciprocal, source_country, goldstein
+		FROM events WHERE `+lo+` = ? AND `+hi+` = ?`), d.A, d.B)
 	if err != nil {
-		return nil, fmt.Errorf("summarizing dyad %s: %w", d, err)
+		return nil, nil, fmt.Errorf("summarizing dyad %s: %w", d, err)
 	}
 	defer rows.Close()
 	var sum float64
+	series := newSeriesAcc(scores)
 	for rows.Next() {
-		var plover, source, first, last string
-		var quad, n int
+		var date, plover, source string
+		var quad int
 		var recip bool
 		var g float64
-		if err := rows.Scan(&plover, &quad, &recip, &source, &n, &g, &first, &last); err != nil {
-			return nil, fmt.Errorf("summarizing dyad %s: %w", d, err)
+		if err := rows.Scan(&date, &plover, &quad, &recip, &source, &g); err != nil {
+			return nil, nil, fmt.Errorf("summarizing dyad %s: %w", d, err)
 		}
-		out.Events += n
+		out.Events++
 		sum += g
 		switch {
 		case recip:
-			out.Reciprocal += n
+			out.Reciprocal++
 		case source == d.A:
-			out.AToB += n
+			out.AToB++
 		default:
-			out.BToA += n
+			out.BToA++
 		}
 		if quad == 1 || quad == 2 {
-			out.Cooperation += n
+			out.Cooperation++
 		} else if quad == 3 || quad == 4 {
-			out.Conflict += n
+			out.Conflict++
 		}
 		if plover != "" {
-			out.PLOVER[plover] += n
+			out.PLOVER[plover]++
 		}
-		if first != "" && (out.First == "" || first < out.First) {
-			out.First = first
-		}
-		if last > out.Last {
-			out.Last = last
+		if date != "" {
+			if out.First == "" || date < out.First {
+				out.First = date
+			}
+			if date > out.Last {
+				out.Last = date
+			}
+			if len(date) >= 7 {
+				series.add(date[:7], plover, quad, 1, g)
+			}
 		}
 	}
 	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("summarizing dyad %s: %w", d, err)
+		return nil, nil, fmt.Errorf("summarizing dyad %s: %w", d, err)
 	}
 	if out.Events > 0 {
 		out.MeanGoldstein = sum / float64(out.Events)
@@ -416,9 +430,9 @@ func (s *Store) DyadSummary(ctx context.Context, d Dyad) (*DyadSummary, error) {
 		(SELECT COUNT(*) FROM measures WHERE (by_country = ? AND against_country = ?) OR (by_country = ? AND against_country = ?))`),
 		append(append(ma, mqa...), d.A, d.B, d.B, d.A)...).Scan(&out.Meetings, &out.Quotes, &out.Measures)
 	if err != nil {
-		return nil, fmt.Errorf("summarizing dyad %s: counting records: %w", d, err)
+		return nil, nil, fmt.Errorf("summarizing dyad %s: counting records: %w", d, err)
 	}
-	return out, nil
+	return out, series.points(), nil
 }
 
 // RecordQuery selects meetings, quotes or measures. Zero fields do not

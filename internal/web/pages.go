@@ -295,16 +295,13 @@ func (h *Handler) dyad(w http.ResponseWriter, r *http.Request) (string, any, err
 	p := dyadPage{Title: a + " – " + b, A: a, B: b,
 		EventsURL: "/events?" + url.Values{"dyad": {a + "-" + b}}.Encode()}
 	var err error
-	if p.Summary, err = h.st.DyadSummary(ctx, d); err != nil {
+	var pts []store.SeriesPoint
+	if p.Summary, pts, err = h.st.DyadOverview(ctx, d, h.plover); err != nil {
 		return "", nil, err
 	}
 	p.AToB, p.BToA = p.Summary.AToB, p.Summary.BToA
 	if d.A != a {
 		p.AToB, p.BToA = p.BToA, p.AToB
-	}
-	pts, err := h.st.Series(ctx, store.SeriesQuery{Dyad: d, Interval: store.IntervalMonth, PLOVERScore: h.plover})
-	if err != nil {
-		return "", nil, err
 	}
 	p.Chart = trendChart(pts, "Relations between "+a+" and "+b+" by month")
 	for i := len(pts) - 1; i >= 0 && len(p.Months) < 24; i-- {
