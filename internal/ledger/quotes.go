@@ -452,11 +452,22 @@ func leading(d Doc, s *nlp.Sentence, from, to int, inQuote func(int) bool, prev 
 	// quote; the nearest one for a finite verb, the first (the clause's
 	// subject) for a participle.
 	var cands []entity.Mention
+	var coll *entity.Mention
 	for _, m := range outside(mentionsIn(d.Ann, s.Start, ct.Start), inQuote) {
-		if m.Possessive || m.Kind == entity.Collective || afterPreposition(s, m) {
+		if m.Possessive || afterPreposition(s, m) {
+			continue
+		}
+		if m.Kind == entity.Collective {
+			m := m
+			coll = &m
 			continue
 		}
 		cands = append(cands, m)
+	}
+	if len(cands) == 0 && coll != nil {
+		if sp, ok := collectiveSpeaker(d, s, *coll); ok {
+			return attribution{speaker: sp, cue: cueStr, ok: true}
+		}
 	}
 	if len(cands) > 0 {
 		m := cands[len(cands)-1]
@@ -764,4 +775,39 @@ func knownPerson(d Doc, w string, off int) (entity.Mention, bool) {
 		}
 	}
 	return entity.Mention{}, false
+}
+
+// collectiveSpeaker names the speaker "the two leaders" or "both sides"
+// stand for: the persons of the sentences before whose titles fit, joined
+// with "and" ("Joe Biden and Emmanuel Macron"), marked "(joint
+// statement)" when the sentence says so; else the states.
+func collectiveSpeaker(d Doc, s *nlp.Sentence, m entity.Mention) (record.Speaker, bool) {
+	coll := strings.ToLower(m.Text)
+	var names []string
+	country := ""
+	for si := s.Index - 1; si >= 0 && si >= s.Index-3 && len(names) < 2; si-- {
+		for _, p := range d.Ann.SentenceMentions(si) {
+			if p.Kind != entity.Person || p.Actor.Former || p.Actor.Name == "" || !titleFits(coll, p.Actor.Title) {
+				continue
+			}
+			dup := false
+			for _, n := range names {
+				dup = dup || n == p.Actor.Name
+			}
+			if !dup {
+				names = append(names, p.Actor.Name)
+				if country == "" {
+					country = p.Actor.Country
+				}
+			}
+		}
+	}
+	if len(names) < 2 {
+		return record.Speaker{}, false
+	}
+	name := strings.Join(names, " and ")
+	if strings.Contains(strings.ToLower(s.Text), "joint statement") {
+		name += " (joint statement)"
+	}
+	return record.Speaker{Name: name, Country: country, Sector: "GOV"}, true
 }

@@ -74,6 +74,11 @@ func TestQuotes(t *testing.T) {
 			want: []quoteWant{{"Japanese official", "JPN", "said", "Nothing has changed in our planning", false}},
 		},
 		{
+			name: "collective speaker",
+			body: "Indian Prime Minister Narendra Modi received Japanese Prime Minister Shigeru Ishiba in New Delhi on Monday.\nIn a joint statement, the two leaders said that the partnership was “entering a new era.”",
+			want: []quoteWant{{"Narendra Modi and Shigeru Ishiba (joint statement)", "IND", "said", "entering a new era.", false}},
+		},
+		{
 			name: "scare quote is not a quote",
 			body: "The so-called “reset” of relations in 2009 did not last long.",
 			want: nil,
