@@ -74,6 +74,9 @@ func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
 	for i := range p.Rules {
 		pat := &p.Rules[i]
 		code, ok := codes.Lookup(pat.Code)
+		if pat.Code == lexicon.NoEvent {
+			code, ok = cameo.Code{Code: lexicon.NoEvent}, true
+		}
 		if !ok {
 			errs = append(errs, &lexicon.Error{File: pat.File, Line: pat.Line, Msg: fmt.Sprintf("unknown CAMEO code %q", pat.Code)})
 			continue
@@ -266,6 +269,9 @@ type event struct {
 	group bool
 	// nominal marks a verb form used as a noun ("at Macron's request").
 	nominal bool
+	// toned marks a statement coded by the tone of its words; quoted,
+	// one whose sentence quotes the speaker.
+	toned, quoted bool
 }
 
 // context is what a document's earlier sentences say about where and
@@ -418,10 +424,14 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 	embedStatus := ""
 	for hi, h := range hits {
 		t := h.trigger()
+		if h.r.code.Code == lexicon.NoEvent {
+			continue // words that report no event
+		}
 		flags := h.r.pat.Flags
 		e := event{h: h, status: record.StatusReported, speech: flags.Speech, code: h.r.code}
-		// Purpose infinitives ("met … to discuss") belong to the event before.
-		if hi > 0 && t > 0 && toks[t-1].Norm == "to" && h.r.code.Root == evs0Root(evs) {
+		// Purpose infinitives ("met … to discuss") belong to the event
+		// before; "gave Moscow a day to explain" reports no statement.
+		if t > 0 && toks[t-1].Norm == "to" && (hi > 0 && h.r.code.Root == evs0Root(evs) || flags.Speech) {
 			continue
 		}
 		// "the freezing of accounts": a verb form used as a noun.
@@ -533,6 +543,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if flags.Speech && h.r.pat.Flags.Tone {
 			if code := sentTone(); code != "" {
 				e.code, _ = c.codes.Lookup(code)
+				e.toned, e.quoted = true, hasQuote(toks)
 			}
 		}
 		evs = append(evs, e)
@@ -581,8 +592,8 @@ func prune(evs []event) []event {
 		if !e.reciprocal && recip[e.src.actors[0].Country+firstCountry(e.tgt)+e.code.Root+e.status] {
 			continue
 		}
-		if e.speech && hasOther && e.code.Code == "010" {
-			continue
+		if e.speech && hasOther && (e.code.Code == "010" || e.toned && !e.quoted) {
+			continue // the statement only reports the other event
 		}
 		key := e.src.actors[0].Country + ">" + firstCountry(e.tgt) + ":" + e.code.Root + ":" + e.status
 		if e.reciprocal {

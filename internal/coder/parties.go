@@ -211,8 +211,8 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if crosses(toks, t+1, m.Tok, func(x *nlp.Token) bool { return boundary(x) || x.Norm == "." }) {
 			break
 		}
-		if m.Tok-t > 25 {
-			break
+		if m.Tok-t > 25 || m.Tok >= 2 && toks[m.Tok-2].Norm == "as" && (toks[m.Tok-1].Norm == "did" || toks[m.Tok-1].Norm == "had") {
+			break // "…, as did Canada": more actors of the same act, not its target
 		}
 		if !usable(m) {
 			continue

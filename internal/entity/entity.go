@@ -857,6 +857,13 @@ func (st *docState) office(m *match, toks []nlp.Token) (Actor, bool) {
 	if a, ok := st.people[name]; ok {
 		return a, true
 	}
+	// "Sheikh Abdullah" after "Sheikh Abdullah bin Zayed": the text's
+	// own person, not another Abdullah of the table.
+	if i := m.tok; i > 0 && honorifics[toks[i-1].Norm] {
+		if a, ok := st.people[toks[i-1].Text+" "+name]; ok {
+			return a, true
+		}
+	}
 	var best *lexicon.Office
 	bestScore := -1
 	for _, e := range m.es {

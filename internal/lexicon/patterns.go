@@ -9,8 +9,13 @@ import (
 	"strings"
 )
 
-// Pattern is one event-coding rule: a CAMEO code and the words that
-// trigger it.
+// NoEvent is the code of a rule that matches words which would otherwise
+// trigger an event but report none ("signed into law", "trade annexes"):
+// it takes those words away from other rules.
+const NoEvent = "-"
+
+// Pattern is one event-coding rule: a CAMEO code (or NoEvent) and the
+// words that trigger it.
 //
 // In a pattern file each rule is one line:
 //
@@ -242,6 +247,9 @@ func lower(ss []string) []string {
 }
 
 func validCode(c string) bool {
+	if c == NoEvent {
+		return true
+	}
 	if len(c) < 2 || len(c) > 4 {
 		return false
 	}
