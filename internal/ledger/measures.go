@@ -99,7 +99,10 @@ var (
 	mutualRe = regexp.MustCompile(`(?i)\b(?:mutual|tit-for-tat|both (?:sides|nations|countries|governments)|each other)`)
 	// notTakenRe marks a measure that is proposed, demanded or hoped for
 	// rather than taken.
-	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential|recommended|suggested|demanded|sought|wanted)\s+(?:\w+\s+){0,2}$`)
+	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential|recommended|suggested|demanded|sought|wanted)\s+(?:[\w’'-]+\s+){0,4}$`)
+	// negatedRe marks a sentence that denies or puts off what it names
+	// ("Neither side gave a date for the return of ambassadors").
+	negatedRe = regexp.MustCompile(`(?i)\b(?:neither|not|no|never|without|yet to|has yet|have yet)\b`)
 )
 
 // measureHit is a trigger match in a sentence.
@@ -143,7 +146,10 @@ func Measures(d Doc) []record.Measure {
 			if h.kind == MeasureSanctions && strings.Contains(strings.ToLower(s.Text[max(0, h.start-12):h.start]), "part of") {
 				continue // "as part of sanctions": context of another measure
 			}
-			if notTakenRe.MatchString(s.Text[max(0, h.start-60):h.start]) || inAgenda(s.Text, h) {
+			if pre := s.Text[max(0, h.start-80):h.start]; notTakenRe.MatchString(pre) && !responseToRe.MatchString(pre) || inAgenda(s.Text, h) {
+				continue
+			}
+			if h.reversal && negatedRe.MatchString(s.Text) {
 				continue
 			}
 			m := record.Measure{Kind: h.kind, Reversal: h.reversal, DatePrecision: record.PrecisionUnknown}
