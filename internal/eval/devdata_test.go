@@ -648,3 +648,73 @@ func TestMergeReciprocal(t *testing.T) {
 		})
 	}
 }
+
+// TestMoreVocabulary codes one sentence, written for this test in news
+// style, for each group of rules in patterns/more.txt, and checks that
+// the rule yields its event between the right states.
+func TestMoreVocabulary(t *testing.T) {
+	p := pipeline.New()
+	pub := time.Date(2020, 5, 5, 0, 0, 0, 0, time.UTC)
+	tests := []struct {
+		code, src, tgt, text string
+	}{
+		{"046", "TUR", "ARM", "Turkey and Armenia renewed talks on opening their border on Tuesday."},
+		{"064", "FRA", "BEL", "France shared evidence with Belgium about the attackers."},
+		{"070", "JPN", "NPL", "Japan donated 3 million dollars to Nepal after the earthquake."},
+		{"070", "DEU", "TZA", "Germany gave Tanzania a grant of 40 million euros for rural roads."},
+		{"081", "EGY", "PSE", "Egypt scrapped restrictions on Palestinians at the Rafah crossing."},
+		{"083", "KEN", "SOM", "The Kenyan government accepted demands from Somali elders for a new border post."},
+		{"0874", "AZE", "ARM", "Azerbaijani troops surrendered to Armenian forces near the village."},
+		{"090", "RUS", "GEO", "Russia opened investigations into Georgian officials on Monday."},
+		{"090", "UNO", "SYR", "The United Nations dispatched inspectors to Syria on Monday."},
+		{"112", "GBR", "RUS", "Britain presented evidence against Russia at the Security Council."},
+		{"152", "IND", "PAK", "Indian troops remained on alert along the border with Pakistan."},
+		{"154", "ISR", "LBN", "Israel reinforced its troops on the border with Lebanon on Sunday."},
+		{"160", "USA", "IRQ", "The United States warned its citizens against travel to Iraq."},
+		{"163", "DEU", "SAU", "Germany announced a suspension of arms exports to Saudi Arabia."},
+		{"164", "IRN", "EUR", "Iran cancelled talks with the European Union on Monday."},
+		{"1712", "ISR", "PSE", "Israeli forces demolished Palestinian homes in Hebron on Tuesday."},
+		{"1722", "PAK", "AFG", "Pakistan outlawed an Afghan militant group on Thursday."},
+		{"1821", "SRB", "BIH", "Serbian soldiers raped Bosnian women during the war."},
+		{"185", "SAU", "CAN", "Saudi Arabia attempted to kill a Canadian activist, officials said."},
+		{"193", "THA", "KHM", "Thai police opened fire on Cambodian smugglers on Saturday."},
+		{"192", "RUS", "UKR", "Russian forces captured the Ukrainian town of Bakhmut on Saturday."},
+		{"194", "PSE", "ISR", "Hamas fired rockets at Israel on Tuesday."},
+		{"100", "USA", "IRN", "The United States said on Monday that Iran must release the detained sailors."},
+		{"120", "ISR", "LBN", "Israel and Lebanon failed to reach agreement on their maritime border on Thursday."},
+		{"1211", "IND", "RUS", "India scrapped an order for Russian helicopters on Friday."},
+		{"160", "FRA", "MLI", "The French minister cancelled a planned visit to Mali on Monday."},
+		{"1662", "UNO", "IRQ", "The United Nations withdrew its inspectors from Iraq on Wednesday."},
+		{"173", "FRA", "SYR", "A French court issued arrest warrants for three Syrian intelligence officers."},
+		{"145", "IRN", "GBR", "Iranian protesters stormed the British embassy in Tehran on Tuesday."},
+		{"195", "USA", "SYR", "The United States launched air strikes on Syria on Friday."},
+		{"150", "PRK", "JPN", "North Korea fired a ballistic missile into the sea off Japan on Monday."},
+		{"193", "PHL", "CHN", "Philippine troops engaged Chinese fishermen in a gunfight on Sunday."},
+		{"030", "BRA", "ARG", "Brazil is seeking to deepen its partnership with Argentina, officials said."},
+		{"142", "PSE", "ISR", "Palestinian activists began a hunger strike outside the Israeli embassy on Monday."},
+		{"144", "FRA", "ESP", "French farmers blocked the highway to Spain on Monday."},
+	}
+	for _, tt := range tests {
+		t.Run(tt.code+" "+tt.text, func(t *testing.T) {
+			rec := p.Analyze(&article.Article{ID: "v", Body: tt.text, Published: pub, Kind: "text"}).Record
+			var got []string
+			for _, e := range rec.Events {
+				src, tgt := "", ""
+				if e.Source != nil {
+					src = e.Source.Country
+				}
+				if e.Target != nil {
+					tgt = e.Target.Country
+				}
+				got = append(got, fmt.Sprintf("%s %s→%s %s", e.CAMEO, src, tgt, e.Status))
+				if e.CAMEO != tt.code || e.Status != record.StatusReported {
+					continue
+				}
+				if src == tt.src && tgt == tt.tgt || e.Reciprocal && src == tt.tgt && tgt == tt.src {
+					return
+				}
+			}
+			t.Errorf("Analyze(%q) = %v, want %s %s→%s reported", tt.text, got, tt.code, tt.src, tt.tgt)
+		})
+	}
+}
