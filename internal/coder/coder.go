@@ -455,7 +455,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			e.tgt = party{}
 		}
 		if e.tgt.empty() {
-			if len(e.src.actors) >= 2 {
+			if len(e.src.actors) >= 2 && flags.Sym {
 				// "Moscow and Washington reached a consensus"
 				e.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
 				e.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
@@ -663,8 +663,14 @@ func statusAt(toks []nlp.Token, t int) string {
 // clauseEnd returns the last token index of the clause that contains t.
 func clauseEnd(toks []nlp.Token, t int) int {
 	for k := t + 1; k < len(toks); k++ {
-		if toks[k].Norm == ";" || toks[k].Norm == "but" || toks[k].Norm == "while" || toks[k].Norm == "." {
+		switch toks[k].Norm {
+		case ";", "but", "while", ".":
 			return k
+		case ",":
+			// "…, and Secretary Rubio spoke": a new clause with its own subject.
+			if k+2 < len(toks) && toks[k+1].Norm == "and" && !isLowerWord(toks[k+2].Text) {
+				return k
+			}
 		}
 	}
 	return len(toks)

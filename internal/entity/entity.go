@@ -298,6 +298,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			continue
 		}
 		es, n := d.match(toks, i)
+		if n2 := collectiveAt(toks, i); n2 > n {
+			es, n = []*entry{collectiveEntry}, n2
+		}
 		if n == 0 {
 			i++
 			continue
@@ -1226,4 +1229,41 @@ func mentionedNear(ann *Annotations, i int, c string) bool {
 var regionWords = map[string]bool{
 	"north": true, "south": true, "latin": true, "central": true, "east": true, "west": true,
 	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true,
+}
+
+// collectiveEntry stands for "the two nuclear-armed neighbours" and the
+// like, which collectiveAt recognizes beyond the fixed phrases.
+var collectiveEntry = &entry{kind: kCollective, sector: "GOV"}
+
+// collectiveHeads are nouns that, after "the two" or "both" and up to two
+// modifiers, refer to the two parties of a text.
+var collectiveHeads = map[string]bool{
+	"countries": true, "nations": true, "sides": true, "neighbours": true, "neighbors": true,
+	"governments": true, "leaders": true, "powers": true, "rivals": true, "states": true,
+	"capitals": true, "allies": true, "presidents": true, "ministers": true, "delegations": true,
+	"adversaries": true, "partners": true, "premiers": true,
+}
+
+// collectiveAt returns the length of a collective reference starting at
+// token i ("the two nuclear-armed neighbours", "both Gulf states"), or 0.
+func collectiveAt(toks []nlp.Token, i int) int {
+	j := i
+	switch {
+	case toks[j].Norm == "both":
+		j++
+	case toks[j].Norm == "the" && j+1 < len(toks) && toks[j+1].Norm == "two":
+		j += 2
+	default:
+		return 0
+	}
+	for k := 0; k < 3 && j < len(toks); k++ {
+		if collectiveHeads[toks[j].Norm] {
+			return j + 1 - i
+		}
+		if toks[j].Kind != nlp.Word {
+			return 0
+		}
+		j++
+	}
+	return 0
 }
