@@ -117,36 +117,31 @@ func (r *EventRow) Cursor() EventCursor {
 // document order within a document, and the cursor of the next page (nil
 // on the last page).
 func (s *Store) EventPage(ctx context.Context, q EventQuery) ([]EventRow, *EventCursor, error) {
-	where, args := s.eventWhere(q)
 	n := limit(q.Limit)
 	var out []EventRow
-	// Dated events come first, then undated ones, each read in index
-	// order so that a page never sorts the whole match.
-	if q.After == nil || q.After.Date != "" {
-		w, a := append([]string(nil), where...), append([]any(nil), args...)
-		w = append(w, "date IS NOT NULL")
-		if c := q.After; c != nil {
-			w = append(w, "date <= ?", "NOT (date = ? AND (doc_id < ? OR (doc_id = ? AND ord <= ?)))")
-			a = append(a, c.Date, c.Date, c.DocID, c.DocID, c.Ord)
+	actor := strings.ToUpper(strings.TrimSpace(q.Actor))
+	if len(actor) == 3 {
+		// A country on either side: read each side in its own index order
+		// and merge, rather than sort every event of the country.
+		q.Actor = ""
+		where, args := s.eventWhere(q)
+		src, err := s.pageBranch(ctx, q, append(where, "source_country = ?"), append(args, actor), n+1)
+		if err != nil {
+			return nil, nil, err
 		}
-		rows, err := s.eventRows(ctx, w, a, s.dateDesc("date")+", doc_id, ord", n+1)
+		tgt, err := s.pageBranch(ctx, q, append(where, "target_country = ?", "(source_country IS NULL OR source_country <> ?)"),
+			append(args, actor, actor), n+1)
+		if err != nil {
+			return nil, nil, err
+		}
+		out = mergeEventRows(src, tgt)
+	} else {
+		where, args := s.eventWhere(q)
+		rows, err := s.pageBranch(ctx, q, where, args, n+1)
 		if err != nil {
 			return nil, nil, err
 		}
 		out = rows
-	}
-	if len(out) <= n && q.From.IsZero() && q.To.IsZero() {
-		w, a := append([]string(nil), where...), append([]any(nil), args...)
-		w = append(w, "date IS NULL")
-		if c := q.After; c != nil && c.Date == "" {
-			w = append(w, "(doc_id > ? OR (doc_id = ? AND ord > ?))")
-			a = append(a, c.DocID, c.DocID, c.Ord)
-		}
-		rows, err := s.eventRows(ctx, w, a, "doc_id, ord", n+1-len(out))
-		if err != nil {
-			return nil, nil, err
-		}
-		out = append(out, rows...)
 	}
 	var next *EventCursor
 	if len(out) > n {
@@ -158,6 +153,68 @@ func (s *Store) EventPage(ctx context.Context, q EventQuery) ([]EventRow, *Event
 		return nil, nil, err
 	}
 	return out, next, nil
+}
+
+// pageBranch returns up to n events matching where after q.After, in
+// listing order: dated events first, then undated ones, each read in index
+// order so that a page never sorts the whole match.
+func (s *Store) pageBranch(ctx context.Context, q EventQuery, where []string, args []any, n int) ([]EventRow, error) {
+	var out []EventRow
+	if q.After == nil || q.After.Date != "" {
+		w, a := append([]string(nil), where...), append([]any(nil), args...)
+		w = append(w, "date IS NOT NULL")
+		if c := q.After; c != nil {
+			w = append(w, "date <= ?", "NOT (date = ? AND (doc_id < ? OR (doc_id = ? AND ord <= ?)))")
+			a = append(a, c.Date, c.Date, c.DocID, c.DocID, c.Ord)
+		}
+		rows, err := s.eventRows(ctx, w, a, s.dateDesc("date")+", doc_id, ord", n)
+		if err != nil {
+			return nil, err
+		}
+		out = rows
+	}
+	if len(out) < n && q.From.IsZero() && q.To.IsZero() {
+		w, a := append([]string(nil), where...), append([]any(nil), args...)
+		w = append(w, "date IS NULL")
+		if c := q.After; c != nil && c.Date == "" {
+			w = append(w, "(doc_id > ? OR (doc_id = ? AND ord > ?))")
+			a = append(a, c.DocID, c.DocID, c.Ord)
+		}
+		rows, err := s.eventRows(ctx, w, a, "doc_id, ord", n-len(out))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, rows...)
+	}
+	return out, nil
+}
+
+// mergeEventRows merges two listings in listing order.
+func mergeEventRows(a, b []EventRow) []EventRow {
+	out := make([]EventRow, 0, len(a)+len(b))
+	for len(a) > 0 && len(b) > 0 {
+		if eventBefore(&a[0], &b[0]) {
+			out, a = append(out, a[0]), a[1:]
+		} else {
+			out, b = append(out, b[0]), b[1:]
+		}
+	}
+	return append(append(out, a...), b...)
+}
+
+// eventBefore reports whether x comes before y in a listing: newer dates
+// first, undated last, then by document and position.
+func eventBefore(x, y *EventRow) bool {
+	cx, cy := x.Cursor(), y.Cursor()
+	switch {
+	case cx.Date != cy.Date && (cx.Date == "" || cy.Date == ""):
+		return cy.Date == ""
+	case cx.Date != cy.Date:
+		return cx.Date > cy.Date
+	case cx.DocID != cy.DocID:
+		return cx.DocID < cy.DocID
+	}
+	return cx.Ord < cy.Ord
 }
 
 func (s *Store) eventWhere(q EventQuery) ([]string, []any) {

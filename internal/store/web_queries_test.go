@@ -142,6 +142,23 @@ func TestEventPage(t *testing.T) {
 				t.Errorf("paging by %d (-want +got):\n%s", size, diff)
 			}
 		}
+		// An actor listing merges the source and target sides; paging it
+		// by one yields the same order as one page.
+		var got []string
+		var after *EventCursor
+		for range 20 {
+			rows, next, err := s.EventPage(ctx, EventQuery{Actor: "RUS", Limit: 1, After: after})
+			if err != nil {
+				t.Fatal(err)
+			}
+			got = append(got, eventIDs(rows)...)
+			if after = next; next == nil {
+				break
+			}
+		}
+		if diff := cmp.Diff([]string{"a0", "a1", "b1", "b0", "a2"}, got); diff != "" {
+			t.Errorf("paging RUS by one (-want +got):\n%s", diff)
+		}
 	})
 }
 
@@ -243,6 +260,10 @@ func TestWebQueryPlans(t *testing.T) {
 			s.dateDesc("date") + ", doc_id, ord LIMIT 51", []any{"RUS", "USA"}, "events_pair"},
 		{"dyad series", "SELECT date, plover_event, quad_class, goldstein FROM events WHERE " + s.pairLo() +
 			" = ? AND " + s.pairHi() + " = ? AND date IS NOT NULL", []any{"RUS", "USA"}, "COVERING INDEX events_pair"},
+		{"source side", "SELECT doc_id FROM events WHERE source_country = ? AND date IS NOT NULL ORDER BY " + s.dateDesc("date") +
+			", doc_id, ord LIMIT 51", []any{"USA"}, "events_source_order"},
+		{"target side", "SELECT doc_id FROM events WHERE target_country = ? AND (source_country IS NULL OR source_country <> ?) AND date IS NOT NULL ORDER BY " +
+			s.dateDesc("date") + ", doc_id, ord LIMIT 51", []any{"USA", "USA"}, "events_target_order"},
 		{"dyad overview", "SELECT COALESCE(date, ''), plover_event, quad_class, reciprocal, source_country, goldstein FROM events WHERE " +
 			s.pairLo() + " = ? AND " + s.pairHi() + " = ?", []any{"RUS", "USA"}, "COVERING INDEX events_pair"},
 	} {
