@@ -67,7 +67,7 @@ var ordinals = map[string]int{
 }
 
 var (
-	durationRe  = regexp.MustCompile(`\blast(?:ed|ing|s)?\s+(?:for\s+)?(?:around|about|nearly|almost|more than|over|some|roughly|just over|just under|less than|under)?\s*((?:\d+(?:[-–.]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?)\s*(?:and a half\s+)?(?:hours?|minutes?|days?))`)
+	durationRe  = regexp.MustCompile(`\b(?:last(?:ed|ing|s)?|met|talked|spoke|conferred|spent)\s+(?:for\s+)?(?:around|about|nearly|almost|more than|over|some|roughly|just over|just under|less than|under)?\s*((?:\d+(?:[-–.]\d+)?|an?|one|two|three|four|five|six|seven|eight|nine|ten|half an?)\s*(?:and a half\s+)?(?:hours?|minutes?|days?)(?:\s+and a half)?)`)
 	hyphenDurRe = regexp.MustCompile(`\b((?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|half)[- ](?:hour|minute|day))(?:-long)?\s+(?:meeting|talks|call|phone call|visit|summit|session|conversation|discussions|negotiations)`)
 )
 
@@ -263,7 +263,8 @@ func contacts(d Doc, s *nlp.Sentence) []contact {
 		switch t.Norm {
 		case "call":
 			// A noun: "a phone call", "the call"; not "call for", "call on".
-			if i+1 < len(toks) && (toks[i+1].Norm == "for" || toks[i+1].Norm == "on" || toks[i+1].Norm == "to" || toks[i+1].Norm == "it") {
+			det := i > 0 && (toks[i-1].Norm == "the" || toks[i-1].Norm == "a" || toks[i-1].Norm == "their" || toks[i-1].Norm == "this" || toks[i-1].Norm == "that")
+			if !det && i+1 < len(toks) && (toks[i+1].Norm == "for" || toks[i+1].Norm == "on" || toks[i+1].Norm == "to" || toks[i+1].Norm == "it") {
 				continue
 			}
 			if i > 0 && toks[i-1].Norm == "phone" || i > 0 && toks[i-1].Norm == "telephone" {
@@ -765,6 +766,17 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 			}
 		}
 	}
+	// "hosted by X", "X hosted": the host.
+	for i := 0; i < len(toks); i++ {
+		if toks[i].Norm == "hosted" && i+1 < len(toks) && toks[i+1].Norm == "by" {
+			for _, m := range ms {
+				if m.Kind == entity.Person && m.Tok >= i+2 && m.Tok <= i+3 && !m.Actor.Former {
+					b.addParticipant(m, "host")
+					b.addEvidence(s, i, m.TokEnd, "participant")
+				}
+			}
+		}
+	}
 	// "X sat across the table from Y", "X attended", "Y hosted": every
 	// person the sentence names takes part.
 	if hasWord(toks, "sat", "attended", "joined", "accompanied", "hosted", "received", "welcomed", "met", "represented", "signed", "attending") {
@@ -789,11 +801,14 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 	}
 	// Venue: "at the … residence".
 	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Norm != "at" || b.rec.Venue != "" || i == 0 {
+		if toks[i].Norm != "at" && toks[i].Norm != "in" || b.rec.Venue != "" || i == 0 {
 			continue
 		}
-		if p := toks[i-1].Norm; !venueVerbs[p] && contactWords[p] == "" && !(p == "," && hasContactBefore(toks[:i])) {
+		if p := toks[i-1].Norm; !venueVerbs[p] && contactWords[p] == "" && !hasContactBefore(toks[max(0, i-8):i]) && !(p == "," && hasContactBefore(toks[:i])) {
 			continue
+		}
+		if toks[i].Norm == "in" && (i+2 >= len(toks) || isLowerWord(toks[i+2].Text)) {
+			continue // "in the Dolmabahçe Palace", not "in the embassy"
 		}
 		j := i + 1
 		if toks[j].Norm == "the" || toks[j].Norm == "a" {
@@ -807,6 +822,20 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 			if venueWords[toks[k].Norm] {
 				last = k // "the Foreign Ministry’s guest residence": the last head
 			}
+		}
+		// "the residence of the US consul general".
+		if last >= 0 && last+1 < len(toks) && toks[last+1].Norm == "of" {
+			k := last + 2
+			for k < len(toks) && k <= last+7 && toks[k].Kind == nlp.Word && toks[k].Norm != "in" && toks[k].Norm != "on" && toks[k].Norm != "for" {
+				k++
+			}
+			if k > last+2 {
+				last = k - 1
+			}
+		}
+		// A name after the head: "Villa La Grange".
+		for last >= 0 && last+1 < len(toks) && toks[last+1].Kind == nlp.Word && !isLowerWord(toks[last+1].Text) {
+			last++
 		}
 		if last >= 0 {
 			b.rec.Venue = d.Body[toks[j].Start:toks[last].End]
@@ -1200,7 +1229,7 @@ func nameWords(name string) int {
 
 func hasContactBefore(toks []nlp.Token) bool {
 	for _, t := range toks {
-		if contactVerbs[t.Norm] || venueVerbs[t.Norm] {
+		if contactVerbs[t.Norm] || venueVerbs[t.Norm] || contactWords[t.Norm] != "" {
 			return true
 		}
 	}
