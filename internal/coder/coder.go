@@ -526,7 +526,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				}
 			}
 		}
-		if flags.Embed {
+		if flags.Embed && !flags.Noun {
 			embedUntil = clauseEnd(toks, t)
 			embedStatus = record.StatusProposed
 			if h.r.code.Root == "13" {
@@ -664,7 +664,7 @@ func statusAt(toks []nlp.Token, t int) string {
 func clauseEnd(toks []nlp.Token, t int) int {
 	for k := t + 1; k < len(toks); k++ {
 		switch toks[k].Norm {
-		case ";", "but", "while", ".":
+		case ";", "but", "while", ".", "which", "who", "whose", "whom", "where":
 			return k
 		case ",":
 			// "…, and Secretary Rubio spoke": a new clause with its own subject.

@@ -119,12 +119,16 @@ func conj(toks []nlp.Token, from, to int) bool {
 // mention before it in its clause that is not inside a prepositional
 // phrase or a possessive, with the mentions coordinated with it.
 func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
+	relStart, relEnd := relativeClauseBefore(toks, t)
 	for k := len(ms) - 1; k >= 0; k-- {
 		m := &ms[k]
 		if m.TokEnd > t {
 			continue
 		}
-		if b := lastCrossing(toks, m.TokEnd, t, leftBoundary); b >= 0 {
+		if m.Tok >= relStart && m.TokEnd <= relEnd {
+			continue // "Brazil, which borders both countries, offered …"
+		}
+		if b := lastCrossing(toks, m.TokEnd, t, leftBoundary); b >= 0 && !(b >= relStart && b < relEnd) {
 			// "Biden, whose administration imposed …": the relative
 			// clause's subject is its antecedent.
 			switch toks[b].Norm {
@@ -762,4 +766,32 @@ func mentionJustBefore(ms []entity.Mention, t int) party {
 var plannedAdj = map[string]bool{
 	"planned": true, "proposed": true, "possible": true, "potential": true, "future": true,
 	"expected": true, "upcoming": true, "scheduled": true, "prospective": true, "would-be": true,
+}
+
+// relativeClauseBefore returns the token span [start, end) of a
+// parenthetical relative clause that ends just before token t (", which
+// borders both countries,"), or an empty span.
+func relativeClauseBefore(toks []nlp.Token, t int) (int, int) {
+	end := t - 1
+	for end >= 0 && toks[end].Norm != "," {
+		if boundary(&toks[end]) || t-end > 3 {
+			return -1, -1
+		}
+		end--
+	}
+	if end < 0 {
+		return -1, -1
+	}
+	for k := end - 1; k > 0 && k >= end-20; k-- {
+		switch toks[k].Norm {
+		case "which", "who", "whose", "whom":
+			if toks[k-1].Norm == "," {
+				return k, end + 1
+			}
+			return -1, -1
+		case ",", ";":
+			return -1, -1
+		}
+	}
+	return -1, -1
 }
