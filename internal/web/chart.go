@@ -65,6 +65,10 @@ func trendChart(points []store.SeriesPoint, title string) template.HTML {
 	mid := float64(barsTop+barsBottom) / 2
 	half := float64(barsBottom-barsTop) / 2
 	barW := max(1, step*0.7)
+	dotR := 3.0
+	if len(months) > 60 {
+		dotR = 1.5 // many months: the line carries the trend
+	}
 
 	var b strings.Builder
 	esc := html.EscapeString
@@ -115,7 +119,7 @@ func trendChart(points []store.SeriesPoint, title string) template.HTML {
 			h := float64(p.Conflict) / float64(maxCount) * half
 			fmt.Fprintf(&b, `<rect class="conflict" x="%.1f" y="%.1f" width="%.1f" height="%.1f"/>`, x(i)-barW/2, mid, barW, h)
 		}
-		fmt.Fprintf(&b, `<circle class="dot" cx="%.1f" cy="%.1f" r="3"/>`, x(i), yScore(p.MeanGoldstein))
+		fmt.Fprintf(&b, `<circle class="dot" cx="%.1f" cy="%.1f" r="%.1f"/>`, x(i), yScore(p.MeanGoldstein), dotR)
 		b.WriteString(`</g>`)
 	}
 	if gold.Len() > 0 {
