@@ -188,7 +188,8 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 			continue
 		}
 		a, b := recentPair(ann, i)
-		if b == "" || mentionedNear(ann, i, ann.Parties[0]) && mentionedNear(ann, i, ann.Parties[1]) {
+		inParties := func(c string) bool { return c != "" && (c == ann.Parties[0] || c == ann.Parties[1]) }
+		if b == "" || mentionedNear(ann, i, ann.Parties[0]) && mentionedNear(ann, i, ann.Parties[1]) || inParties(a) != inParties(b) {
 			// The text's two parties, when both are in view.
 			a, b = ann.Parties[0], ann.Parties[1]
 		}
