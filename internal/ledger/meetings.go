@@ -94,6 +94,8 @@ type meetingBuild struct {
 	// ownParties are parties from the actors of events in the meeting's
 	// sentences.
 	ownParties []string
+	// multilateral marks a meeting of an international body's members.
+	multilateral bool
 }
 
 // Meetings finds the meetings, calls, visits and rounds of talks d
@@ -629,6 +631,11 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 	persons := 0
 	collective := false
 	for _, m := range d.Ann.SentenceMentions(s.Index) {
+		if m.Kind == entity.Body && !afterPreposition(s, m) && !m.Possessive {
+			b.multilateral = true // "At a summit in Brussels, EU leaders agreed"
+		}
+	}
+	for _, m := range d.Ann.SentenceMentions(s.Index) {
 		if m.Tok < cl || m.TokEnd > cr {
 			continue
 		}
@@ -644,8 +651,11 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 			b.addParticipant(m, "")
 			b.rec.Parties = appendUnique(b.rec.Parties, m.Actor.Country)
 			b.addEvidence(s, m.Tok, m.TokEnd, "participant")
-		case entity.State, entity.Institution, entity.Group:
+		case entity.State, entity.Institution, entity.Group, entity.Body:
 			if isBodyCountry(m.Actor.Country) {
+				if m.Actor.Country != "" {
+					b.multilateral = true // "EU leaders", "NATO allies"
+				}
 				continue
 			}
 			if afterPreposition(s, m) && m.Tok > c.tok && !hasWord(toks[c.tok:m.Tok], "between", "with") {
@@ -1029,7 +1039,7 @@ func (b *meetingBuild) finish(d Doc, i int) {
 			b.rec.Parties = appendUnique(b.rec.Parties, p)
 		}
 	}
-	body := false
+	body := b.multilateral
 	for _, p := range b.rec.Parties {
 		body = body || isBodyCountry(p)
 	}
