@@ -69,19 +69,18 @@ type dyadCache struct {
 	list []store.DyadCount
 }
 
-var busiest dyadCache
-
 func (h *Handler) busiestDyads(r *http.Request, n int) ([]store.DyadCount, error) {
-	busiest.mu.Lock()
-	defer busiest.mu.Unlock()
-	if busiest.list != nil && time.Since(busiest.at) < time.Minute && len(busiest.list) >= n {
-		return busiest.list[:n], nil
+	c := &h.busiest
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.list != nil && time.Since(c.at) < time.Minute {
+		return c.list[:min(n, len(c.list))], nil
 	}
 	list, err := h.st.BusiestDyads(r.Context(), n)
 	if err != nil {
 		return nil, err
 	}
-	busiest.list, busiest.at = list, time.Now()
+	c.list, c.at = list, time.Now()
 	return list, nil
 }
 

@@ -53,6 +53,8 @@ type Handler struct {
 	codes  *cameo.Table
 	plover map[string]float64
 	types  []string
+	// busiest caches the home page's busiest dyads.
+	busiest dyadCache
 }
 
 type staticFile struct {
