@@ -146,13 +146,28 @@ func loadPETR2(path string) (*devSet, error) {
 				CAMEO: g.EventCode, Root: g.EventCode[:2], Sentence: r.Text,
 			})
 		}
-		c.Gold = mergeReciprocal(c.Gold)
+		c.Gold = mergeReciprocal(dedupe(c.Gold))
 		set.Cases = append(set.Cases, c)
 	}
 	if err := sc.Err(); err != nil {
 		return nil, fmt.Errorf("reading %s: %w", path, err)
 	}
 	return set, nil
+}
+
+// dedupe drops gold events that repeat an earlier one once the actor
+// codes are reduced to countries ("PSECVL" and "PSEGZACVL" are both PSE).
+func dedupe(gs []eval.GoldEvent) []eval.GoldEvent {
+	seen := map[[3]string]bool{}
+	var out []eval.GoldEvent
+	for _, g := range gs {
+		k := [3]string{g.Source, g.Target, g.CAMEO}
+		if !seen[k] {
+			seen[k] = true
+			out = append(out, g)
+		}
+	}
+	return out
 }
 
 // mergeReciprocal joins gold events listed in both directions with the
@@ -317,8 +332,13 @@ func failure(g eval.GoldEvent, preds []devItem, resolved map[string]bool) string
 		return "domestic event (source and target of one country)"
 	}
 	for _, p := range sameRoot {
-		if dirOK(p) {
+		if dirOK(p) && p.status != record.StatusReported {
 			return "right event, status " + p.status
+		}
+	}
+	for _, p := range sameRoot {
+		if dirOK(p) {
+			return "right event, matched to another gold event"
 		}
 	}
 	for _, p := range sameRoot {
