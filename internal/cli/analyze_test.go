@@ -98,3 +98,19 @@ func TestUserLexicon(t *testing.T) {
 		t.Errorf("a bad user pattern: exit %d, stderr %q; want a file:line error", code, errOut)
 	}
 }
+
+// TestLexiconCheckPatterns checks that `lexicon check DIR` reports every
+// bad pattern line at once, with its file and line.
+func TestLexiconCheckPatterns(t *testing.T) {
+	dir := t.TempDir()
+	writeFile(t, dir, "patterns/mine.txt", "111 +snub ;\n9999 +foo ;\n111 ; speech\n")
+	_, errOut, code := runStoreCmd(t, "", "", "lexicon", "check", dir)
+	if code != 1 {
+		t.Fatalf("lexicon check exit %d, want 1; stderr %s", code, errOut)
+	}
+	for _, want := range []string{"mine.txt:2: unknown CAMEO code", "mine.txt:3: rule needs a code"} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("stderr lacks %q:\n%s", want, errOut)
+		}
+	}
+}

@@ -7,6 +7,8 @@ import (
 	"path/filepath"
 	"strings"
 
+	"github.com/parleyproject/parley/internal/cameo"
+	"github.com/parleyproject/parley/internal/coder"
 	"github.com/parleyproject/parley/internal/lexicon"
 )
 
@@ -40,6 +42,19 @@ func runLexicon(e *env, args []string) error {
 		err = lexicon.Check(os.DirFS(dir))
 	}
 	var list lexicon.ErrorList
+	if err != nil && !errors.As(err, &list) {
+		return err
+	}
+	// The event patterns too: format, and codes the CAMEO table knows.
+	nrules, perr := checkPatterns(dir)
+	var plist lexicon.ErrorList
+	if perr != nil && !errors.As(perr, &plist) {
+		return perr
+	}
+	list = append(list, plist...)
+	if len(list) > 0 {
+		err = list
+	}
 	switch {
 	case err == nil:
 	case errors.As(err, &list):
@@ -67,7 +82,54 @@ func runLexicon(e *env, args []string) error {
 		}
 		l = l.Merge(user)
 	}
-	fmt.Fprintf(e.stdout, "ok: %d countries, %d bodies, %d institutions, %d titles, %d offices, %d places\n",
-		len(l.Countries), len(l.Bodies), len(l.Institutions), len(l.Titles), len(l.Offices), len(l.Places))
+	fmt.Fprintf(e.stdout, "ok: %d countries, %d bodies, %d institutions, %d titles, %d offices, %d places, %d event patterns\n",
+		len(l.Countries), len(l.Bodies), len(l.Institutions), len(l.Titles), len(l.Offices), len(l.Places), nrules)
 	return nil
+}
+
+// checkPatterns loads the embedded event patterns and DIR/patterns/*.txt
+// when dir is set, and compiles them against the CAMEO table. It returns
+// the number of rules and every problem as a lexicon.ErrorList.
+func checkPatterns(dir string) (int, error) {
+	var all lexicon.ErrorList
+	collect := func(err error) error {
+		var l lexicon.ErrorList
+		if errors.As(err, &l) {
+			all = append(all, l...)
+			return nil
+		}
+		return err
+	}
+	pats, err := lexicon.DefaultPatterns()
+	if err := collect(err); err != nil {
+		return 0, err
+	}
+	if dir != "" {
+		up, err := lexicon.LoadPatterns(os.DirFS(dir), "patterns")
+		if err := collect(err); err != nil {
+			return 0, err
+		}
+		for i := range up.Rules {
+			up.Rules[i].File = filepath.Join(dir, filepath.FromSlash(up.Rules[i].File))
+		}
+		for _, x := range all {
+			if strings.HasPrefix(x.File, "patterns/") {
+				x.File = filepath.Join(dir, filepath.FromSlash(x.File))
+			}
+		}
+		pats.Rules = append(pats.Rules, up.Rules...)
+		for k, v := range up.Verbs {
+			pats.Verbs[k] = append(pats.Verbs[k], v...)
+		}
+	}
+	codes, err := cameo.Load()
+	if err != nil {
+		return 0, err
+	}
+	if _, err := coder.New(pats, codes); err != nil {
+		if err := collect(err); err != nil {
+			return 0, err
+		}
+	}
+	return len(pats.Rules), all.Err()
 }
