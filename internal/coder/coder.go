@@ -631,6 +631,10 @@ func statusAt(toks []nlp.Token, t int) string {
 		switch toks[k].Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":
 			return record.StatusDenied
+		case "failed", "fail", "fails", "refused", "declined":
+			if k+1 < len(toks) && toks[k+1].Norm == "to" {
+				return record.StatusDenied // "failed to agree"
+			}
 		case "could", "might", "may", "should", "can":
 			if isLowerWord(toks[k].Text) {
 				return record.StatusHypothetical
