@@ -243,7 +243,8 @@ type dyadPage struct {
 	Meetings   []MeetingView
 	Contacts   []EventView
 	Measures   []MeasureView
-	Quotes     []QuoteView
+	QuotesA    []QuoteView
+	QuotesB    []QuoteView
 	Events     []EventView
 	Dossiers   []DossierView
 	EventsURL  string
@@ -326,17 +327,22 @@ func (h *Handler) dyad(w http.ResponseWriter, r *http.Request) (string, any, err
 		return "", nil, err
 	}
 	p.Measures = measureLedger(measures)
-	quotes, err := h.st.Quotes(ctx, store.RecordQuery{Dyad: d, Limit: 12})
-	if err != nil {
-		return "", nil, err
-	}
-	for i := range quotes {
-		q := quoteView(&quotes[i])
-		q.Side = "b"
-		if q.Country == a {
-			q.Side = "a"
+	// The latest quotes of each side, so one talkative side does not
+	// crowd out the other.
+	for _, side := range []struct{ country, class string }{{a, "a"}, {b, "b"}} {
+		quotes, err := h.st.Quotes(ctx, store.RecordQuery{Dyad: d, Country: side.country, Limit: 6})
+		if err != nil {
+			return "", nil, err
 		}
-		p.Quotes = append(p.Quotes, q)
+		for i := range quotes {
+			q := quoteView(&quotes[i])
+			q.Side = side.class
+			if side.class == "a" {
+				p.QuotesA = append(p.QuotesA, q)
+			} else {
+				p.QuotesB = append(p.QuotesB, q)
+			}
+		}
 	}
 	rows, _, err := h.st.EventPage(ctx, store.EventQuery{Dyad: d, Limit: 12})
 	if err != nil {
