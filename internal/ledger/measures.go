@@ -202,7 +202,17 @@ func Measures(d Doc) []record.Measure {
 				continue
 			}
 			for j := i - 1; j >= 0; j-- {
-				if out[j].By == m.Against && out[j].Against == m.By && out[j].Evidence.Sentence < si && !out[j].Reversal {
+				// An earlier sentence's measure, or one of this sentence
+				// before the word that marks the response ("…suspended
+				// flights, and China retaliated by restricting visas").
+				earlier := out[j].Evidence.Sentence < si
+				if !earlier && out[j].Evidence.Sentence == si {
+					if loc := responseRe.FindStringIndex(s.Text); loc != nil {
+						at := s.Start + loc[0]
+						earlier = out[j].Evidence.End <= at && at <= m.Evidence.Start
+					}
+				}
+				if out[j].By == m.Against && out[j].Against == m.By && earlier && !out[j].Reversal {
 					m.InResponseTo = out[j].ID
 					break
 				}
@@ -328,6 +338,9 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 				// A noun names no actor by position: "impacted by the
 				// expulsion of diplomats".
 				continue
+			}
+			if m.Kind == entity.State && m.How == "adjective" && !m.Possessive {
+				continue // "banned Chinese apps": an object's adjective
 			}
 			if afterPreposition(s, m) && !m.Possessive {
 				continue

@@ -43,6 +43,14 @@ func TestMeasures(t *testing.T) {
 			},
 		},
 		{
+			name: "response within one sentence",
+			body: "India suspended direct flights to China in 2020, and Beijing retaliated by restricting visas for Indian journalists.",
+			want: []measureWant{
+				{By: "IND", Against: "CHN", Kind: "flight_ban"},
+				{By: "CHN", Against: "IND", Kind: "visa_suspension", Responds: "flight_ban"},
+			},
+		},
+		{
 			name: "persona non grata",
 			body: "Ottawa declared the Saudi ambassador persona non grata and froze all new trade with Riyadh.",
 			want: []measureWant{

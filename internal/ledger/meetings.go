@@ -148,6 +148,14 @@ func Meetings(d Doc) []record.Meeting {
 				continue
 			}
 			idx := findMeeting(ms, c)
+			if idx < 0 && c.definite && c.date == nil && len(ms) > 0 {
+				// "told reporters in Beijing that the talks …": a place
+				// near a definite reference does not make a new meeting.
+				if ci == 0 {
+					ctx = focus(current, main, curPara, s.Para)
+				}
+				continue
+			}
 			if idx < 0 {
 				b := &meetingBuild{firstSent: si}
 				b.rec = record.Meeting{Kind: c.kind, Parties: []string{}, Participants: []record.Participant{},
@@ -187,6 +195,10 @@ func Meetings(d Doc) []record.Meeting {
 				}
 			}
 		}
+		if ctx < 0 && (current >= 0 || main >= 0) && collectiveReport(ann, s) {
+			// "The two sides discussed …", "Both sides agreed …".
+			ctx = focus(current, main, curPara, s.Para)
+		}
 		if ctx < 0 && current >= 0 && s.Para == curPara && si-lastCtxSent <= 1 {
 			ctx = current // the next sentence of the same paragraph
 		}
@@ -199,7 +211,7 @@ func Meetings(d Doc) []record.Meeting {
 			var free []*entity.Date
 			dates := ann.SentenceDates(si)
 			for i := range dates {
-				if dates[i].Precision == timex.Day && !dates[i].Future && !anchoredDate(cs, &dates[i]) {
+				if dates[i].Precision == timex.Day && !dates[i].Future && !dates[i].Date.IsZero() && !anchoredDate(cs, &dates[i]) {
 					free = append(free, &dates[i])
 				}
 			}
@@ -248,7 +260,7 @@ func contacts(d Doc, s *nlp.Sentence) []contact {
 	var cs []contact
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if (t.Norm == "delegation" || t.Norm == "delegations") && i > 0 {
+		if (t.Norm == "delegation" || t.Norm == "delegations" || (t.Norm == "side" || t.Norm == "team") && hasWord(toks[i:min(len(toks), i+4)], "led", "headed")) && i > 0 {
 			// "The Russian delegation": a reference to the talks at hand.
 			if n := toks[i-1].Norm; n == "the" || i > 1 && toks[i-2].Norm == "the" {
 				cs = append(cs, contact{sent: s.Index, tok: i, definite: true, planned: true})
@@ -326,7 +338,7 @@ func anchor(d Doc, s *nlp.Sentence, cs []contact) {
 	pick := func(start, end int, maxBefore int) int {
 		// A contact word right after the anchor.
 		for ci := range cs {
-			if c := cs[ci]; c.tok >= end && c.tok-end <= 2 && !c.planned && c.kind != "" && !hasPreposition(toks[end:c.tok]) {
+			if c := cs[ci]; c.tok >= end && c.tok-end <= 1 && !c.planned && c.kind != "" && onlyModifiers(toks[end:c.tok]) {
 				return ci
 			}
 		}
@@ -394,7 +406,7 @@ func anchor(d Doc, s *nlp.Sentence, cs []contact) {
 		if c.date == nil && (c.place != nil || c.kind == KindCall) {
 			var free []int
 			for di := range dates {
-				if !usedDate[di] && dates[di].Precision == timex.Day && !dates[di].Future {
+				if !usedDate[di] && dates[di].Precision == timex.Day && !dates[di].Future && !dates[di].Date.IsZero() {
 					free = append(free, di)
 				}
 			}
@@ -752,8 +764,18 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 	// "led by X", "headed by X": the head of a delegation.
 	for i := 0; i+1 < len(toks); i++ {
 		if (toks[i].Norm == "led" || toks[i].Norm == "headed") && toks[i+1].Norm == "by" {
+			// "The Chinese side was headed by X": the side's country.
+			side := ""
+			for _, m := range ms {
+				if m.TokEnd <= i && i-m.TokEnd <= 4 && m.Kind != entity.Person && m.Kind != entity.Collective && !isBodyCountry(m.Actor.Country) {
+					side = m.Actor.Country
+				}
+			}
 			for _, m := range ms {
 				if m.Kind == entity.Person && m.Tok >= i+2 && m.Tok <= i+3 {
+					if side != "" {
+						m.Actor.Country = side
+					}
 					b.addParticipant(m, "head of delegation")
 					b.rec.Parties = appendUnique(b.rec.Parties, m.Actor.Country)
 					b.addEvidence(s, i, m.TokEnd, "participant")
@@ -854,7 +876,7 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 	}
 	// Round: "the second round of talks".
 	for i := 0; i+1 < len(toks); i++ {
-		if n, ok := ordinals[toks[i].Norm]; ok && toks[i+1].Norm == "round" && b.rec.Round == 0 {
+		if n, ok := ordinal(toks[i].Norm); ok && toks[i+1].Norm == "round" && b.rec.Round == 0 {
 			b.rec.Round = n
 			b.addEvidence(s, i, i+2, "round")
 		}
@@ -1017,7 +1039,7 @@ func followUp(text string) (string, int, int) {
 func (b *meetingBuild) finish(d Doc, i int) {
 	b.rec.ID = fmt.Sprintf("%s-m%d", d.ID, i)
 	b.rec.DatePrecision = record.PrecisionUnknown
-	if b.date != nil {
+	if b.date != nil && !b.date.Date.IsZero() {
 		switch b.date.Precision {
 		case timex.Day:
 			b.rec.Date = strp(b.date.Date.Format("2006-01-02"))
@@ -1142,7 +1164,7 @@ func leadAnchor(d Doc, s *nlp.Sentence, cs []contact) {
 		if dt.Sentence > s.Index {
 			break
 		}
-		if dt.Precision == timex.Day && !dt.Future {
+		if dt.Precision == timex.Day && !dt.Future && !dt.Date.IsZero() {
 			date = dt
 			break
 		}
@@ -1275,6 +1297,52 @@ func refersTo(ann *entity.Annotations, s *nlp.Sentence, b *meetingBuild, cs []co
 	for _, p := range ann.SentencePlaces(s.Index) {
 		p := p
 		if samePlace(b.place, &p) {
+			return true
+		}
+	}
+	return false
+}
+
+// ordinal reads "second", "2nd" or "31st".
+func ordinal(w string) (int, bool) {
+	if n, ok := ordinals[w]; ok {
+		return n, true
+	}
+	for _, suf := range []string{"st", "nd", "rd", "th"} {
+		if d, ok := strings.CutSuffix(w, suf); ok && d != "" {
+			n := 0
+			for _, c := range d {
+				if c < '0' || c > '9' {
+					return 0, false
+				}
+				n = n*10 + int(c-'0')
+			}
+			return n, n > 0
+		}
+	}
+	return 0, false
+}
+
+// onlyModifiers reports tokens that may stand between an anchor and the
+// contact word it modifies: "the Istanbul (round of) talks", "a February
+// 12 (telephone) call" — adjectives, not clause words.
+func onlyModifiers(toks []nlp.Token) bool {
+	for _, t := range toks {
+		if t.Kind != nlp.Word || prepositions[t.Norm] || t.Norm == "that" || t.Norm == "the" || t.Norm == "and" || cueVerbs[t.Norm] {
+			return false
+		}
+	}
+	return true
+}
+
+// collectiveReport reports a sentence telling what "the two sides" or
+// "both delegations" discussed or agreed: news of the talks at hand.
+func collectiveReport(ann *entity.Annotations, s *nlp.Sentence) bool {
+	for _, m := range ann.SentenceMentions(s.Index) {
+		if m.Kind != entity.Collective {
+			continue
+		}
+		if m.TokEnd < len(s.Tokens) && hasWord(s.Tokens[m.TokEnd:min(len(s.Tokens), m.TokEnd+3)], "discussed", "agreed", "exchanged", "reviewed", "reached", "identified", "raised", "addressed") {
 			return true
 		}
 	}

@@ -60,6 +60,11 @@ func TestMeetings(t *testing.T) {
 			want: []meetingWant{{Kind: "meeting", Date: "2025-03-04", Place: "Singapore", Country: "SGP", Participants: []string{"Vikram Misri/head of delegation"}}},
 		},
 		{
+			name: "side headed by, numeric round",
+			body: "Senior diplomats from India and China met in New Delhi on March 3, 2025, for the 31st round of border talks.\nThe Chinese side was headed by Hong Liang, a foreign ministry official.",
+			want: []meetingWant{{Kind: "meeting", Date: "2025-03-03", Place: "New Delhi", Country: "IND", Participants: []string{"Hong Liang/head of delegation"}}},
+		},
+		{
 			name: "planned meeting is not a meeting",
 			body: "Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State Marco Rubio will meet in Vienna next week.",
 			want: nil,

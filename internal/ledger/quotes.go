@@ -43,6 +43,14 @@ var speakerNouns = map[string]bool{
 	"statement": true, "diplomat": true, "diplomats": true,
 }
 
+// institutionNouns head a bare reference to an institution that speaks:
+// "the ministry said", "the embassy said".
+var institutionNouns = map[string]bool{
+	"ministry": true, "government": true, "embassy": true, "office": true, "department": true,
+	"agency": true, "council": true, "commission": true, "presidency": true, "kremlin": true,
+	"cabinet": true, "consulate": true, "mission": true, "delegation": true,
+}
+
 // quoteSpan is a pairing of quote marks: the quoted text lies in
 // [start, end); open and close are the offsets of the marks (close is -1
 // when the quote runs to the end of its paragraph unclosed).
@@ -320,7 +328,7 @@ func npSpeaker(d Doc, s *nlp.Sentence, toks []nlp.Token, inQuote func(int) bool,
 	// A description: (det) (adj…) noun.
 	noun := -1
 	for j, t := range toks {
-		if speakerNouns[t.Norm] && t.Norm != "statement" {
+		if (speakerNouns[t.Norm] || institutionNouns[t.Norm]) && t.Norm != "statement" {
 			noun = j
 			break
 		}
@@ -330,7 +338,8 @@ func npSpeaker(d Doc, s *nlp.Sentence, toks []nlp.Token, inQuote func(int) bool,
 	}
 	words := []string{}
 	definite := false
-	for _, t := range toks[:noun+1] {
+	first := -1
+	for j, t := range toks[:noun+1] {
 		switch t.Norm {
 		case "the", "this", "that":
 			definite = true
@@ -340,6 +349,9 @@ func npSpeaker(d Doc, s *nlp.Sentence, toks []nlp.Token, inQuote func(int) bool,
 		}
 		if t.Kind == nlp.Word {
 			words = append(words, t.Text)
+			if first < 0 {
+				first = j
+			}
 		}
 	}
 	nounWord := toks[noun].Norm
@@ -350,6 +362,9 @@ func npSpeaker(d Doc, s *nlp.Sentence, toks []nlp.Token, inQuote func(int) bool,
 		}
 	}
 	sp := record.Speaker{Name: strings.Join(words, " "), Sector: "GOV", Title: nounWord}
+	if first >= 0 {
+		sp.Name = d.Body[toks[first].Start:toks[noun].End]
+	}
 	if nounWord == "spokesman" || nounWord == "spokeswoman" {
 		sp.Title = "spokesperson"
 	}
@@ -399,11 +414,7 @@ func lastDescribed(d Doc, s *nlp.Sentence, noun string) (record.Speaker, bool) {
 			if lo == k {
 				continue
 			}
-			var words []string
-			for _, w := range sent.Tokens[lo : k+1] {
-				words = append(words, w.Text)
-			}
-			sp := record.Speaker{Name: strings.Join(words, " "), Sector: "GOV", Title: noun}
+			sp := record.Speaker{Name: d.Body[sent.Tokens[lo].Start:t.End], Sector: "GOV", Title: noun}
 			for _, m := range mentionsIn(d.Ann, sent.Tokens[lo].Start, t.End) {
 				if m.Kind != entity.Collective {
 					sp.Country = m.Actor.Country

@@ -79,6 +79,11 @@ func TestQuotes(t *testing.T) {
 			want: []quoteWant{{"Narendra Modi and Shigeru Ishiba (joint statement)", "IND", "said", "entering a new era.", false}},
 		},
 		{
+			name: "bare institution refers back",
+			body: "According to Brazil's Foreign Ministry, the talks covered trade.\n“The discussions were frank and useful,” the ministry said in a statement.",
+			want: []quoteWant{{"Brazil's Foreign Ministry", "BRA", "said", "The discussions were frank and useful", false}},
+		},
+		{
 			name: "scare quote is not a quote",
 			body: "The so-called “reset” of relations in 2009 did not last long.",
 			want: nil,
