@@ -526,6 +526,11 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				}
 			}
 		}
+		if h.r.code.Code == "016" && !flags.Noun {
+			// "Tehran has denied sending missiles": what is denied did
+			// not happen, as far as the speaker says.
+			embedUntil, embedStatus = phraseEnd(toks, t), record.StatusDenied
+		}
 		if flags.Embed && !flags.Noun {
 			embedUntil = clauseEnd(toks, t)
 			embedStatus = record.StatusProposed
@@ -904,4 +909,16 @@ func hasQuote(toks []nlp.Token) bool {
 		}
 	}
 	return false
+}
+
+// phraseEnd returns the index of the first ",", "and" or clause end after
+// token t: the end of a short complement.
+func phraseEnd(toks []nlp.Token, t int) int {
+	for k := t + 1; k < len(toks); k++ {
+		switch toks[k].Norm {
+		case ",", "and", ";", "but", "while", ".":
+			return k
+		}
+	}
+	return len(toks)
 }

@@ -467,6 +467,12 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		}
 		if definiteDets[n] {
 			det = "def"
+			if (n == "its" || n == "their") && pre.empty() {
+				// "after its invasion of Ukraine": the state named last.
+				if m := lastAgentBefore(ms, k); m != nil {
+					pre = partyOf(m)
+				}
+			}
 			break
 		}
 		if n == "a" || n == "an" || n == "another" {
@@ -794,4 +800,16 @@ func relativeClauseBefore(toks []nlp.Token, t int) (int, int) {
 		}
 	}
 	return -1, -1
+}
+
+// lastAgentBefore returns the last state, institution or body mentioned
+// before token k, the antecedent of a possessive "its".
+func lastAgentBefore(ms []entity.Mention, k int) *entity.Mention {
+	for j := len(ms) - 1; j >= 0; j-- {
+		m := &ms[j]
+		if m.TokEnd <= k && !m.Attrib && usable(m) && (m.Kind == entity.State || m.Kind == entity.Institution || m.Kind == entity.Body) {
+			return m
+		}
+	}
+	return nil
 }

@@ -176,25 +176,10 @@ func setDate(rec *record.Event, x timex.Expr) {
 	}
 }
 
-// dateline returns the end offset of a sentence's dateline ("ISTANBUL,
-// Feb 27 (AP) —", "Ottawa, May 9 (Wire) —"), or -1 when it has none.
+// dateline returns the end offset of a sentence's dateline, or -1.
 func dateline(s *nlp.Sentence) int {
-	toks := s.Tokens
-	if s.Dateline > 0 && s.Dateline <= len(toks) {
-		return toks[s.Dateline-1].End
-	}
-	for k := 1; k < len(toks) && k < 10; k++ {
-		t := &toks[k]
-		switch t.Norm {
-		case "—", "–", "--":
-			return t.End
-		}
-		switch {
-		case t.Kind == nlp.Number, t.Kind == nlp.Punct:
-		case t.Kind == nlp.Word && !isLowerWord(t.Text):
-		default:
-			return -1
-		}
+	if n := nlp.DatelineLen(s); n > 0 && n <= len(s.Tokens) {
+		return s.Tokens[n-1].End
 	}
 	return -1
 }

@@ -240,7 +240,7 @@ func (st *docState) parties() [2]string {
 	}
 	var l []kv
 	for c, n := range st.counts {
-		if len(c) == 3 && !isBodyCode(c) {
+		if len(c) == 3 && (!isBodyCode(c) || c == "EUR" || c == "NAT" || c == "UNO") {
 			l = append(l, kv{c, n})
 		}
 	}
@@ -288,12 +288,14 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		return
 	}
 	d := st.r.dict
-	// Dictionary matches, longest first, left to right.
+	// Dictionary matches, longest first, left to right; a dateline
+	// ("BRUSSELS —") places the report and names no actor.
 	var ms []match
+	dl := nlp.DatelineLen(s)
 	st.grow(len(toks))
 	at := st.at[:len(toks)]           // token → index+1 into ms of the match starting there
 	covered := st.covered[:len(toks)] // tokens inside a match, after its first
-	for i := 0; i < len(toks); {
+	for i := dl; i < len(toks); {
 		if toks[i].Kind != nlp.Word {
 			i++
 			continue
