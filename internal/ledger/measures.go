@@ -71,6 +71,7 @@ var triggers = func() []trigger {
 		{MeasurePropertySeizure, false, "seiz,confiscat", `\b(?:seiz(?:e|ed|ing|ure)|confiscat(?:e|ed|ing|ion)) (?:of )?(?:the |its |their |two )?(?:[\w.’'-]+ ){0,3}(?:property|properties|compounds?|dachas?|buildings?|residences?)|\b(?:property|properties|compounds?) (?:was |were |had been )?seized`},
 		{MeasureVisaSuspension, false, "visa", `\b(?:suspend(?:ed|ing|s)?|halt(?:ed|ing)?|stopp?(?:ed|ing)?|refus(?:ed|ing)|restrict(?:ed|ing)?|deni(?:ed|al of)) (?:issuing |the issuance of |the processing of )?(?:\w+ )?visas\b|\bvisa (?:suspension|ban|restrictions)`},
 		{MeasureFlightBan, false, "flight,air ,airspace", `\b(?:sever(?:ed|ing)?|cut|suspend(?:ed|ing)?|halt(?:ed|ing)?|ban(?:ned|ning)?) (?:of )?(?:the |its |all )?(?:direct |regular |commercial )*(?:air (?:links|traffic|service|connections)|flights)|\b(?:closed|closing) (?:its |their )?airspace|\bflight ban\b`},
+		{MeasureSanctions, false, "assets", `\bfr(?:oze|eeze|eezing|ozen) (?:the )?(?:[\w.’'-]+ ){0,2}assets\b`},
 		{MeasureSanctions, false, "sanctions", `\b(?:impos(?:e|ed|ing)|slap(?:ped)?|announc(?:ed|ing)|expand(?:ed|ing)|new|fresh|broad|severe|sweeping|tough) (?:\w+ ){0,2}sanctions\b`},
 		{MeasureAmbassador, false, "recall", `\brecall(?:ed|ing|s)? (?:its |their |the )?(?:own )?ambassadors?\b`},
 		{MeasureRelationsCut, false, "relations,ties", `\b(?:cut|severed?|broke(?:n)?|sever(?:ed|ing)) (?:off )?(?:its |their |all )?(?:diplomatic )?(?:relations|ties)\b|\bdowngrad(?:e|ed|ing) (?:its |their )?(?:diplomatic )?(?:relations|ties)`},
@@ -196,9 +197,17 @@ func Measures(d Doc) []record.Measure {
 					break
 				}
 			}
-			if m.InResponseTo != "" || respAt >= 0 {
-				// "in response to the invasion": the answered thing is not
-				// a measure of the ledger.
+			kind, any := "", false
+			if respAt >= 0 {
+				// "in retaliation for the closures": the kind the phrase
+				// names; "in response to the invasion" names none of the
+				// ledger's.
+				kind, any = answeredKind(s.Text[respAt:])
+				if kind == "" && !any {
+					continue
+				}
+			}
+			if m.InResponseTo != "" {
 				continue
 			}
 			for j := i - 1; j >= 0; j-- {
@@ -212,7 +221,7 @@ func Measures(d Doc) []record.Measure {
 						earlier = out[j].Evidence.End <= at && at <= m.Evidence.Start
 					}
 				}
-				if out[j].By == m.Against && out[j].Against == m.By && earlier && !out[j].Reversal {
+				if out[j].By == m.Against && out[j].Against == m.By && earlier && !out[j].Reversal && (kind == "" || out[j].Kind == kind) {
 					m.InResponseTo = out[j].ID
 					break
 				}
@@ -599,4 +608,30 @@ func containsAny(s string, needles []string) bool {
 		}
 	}
 	return false
+}
+
+// answeredKind reads the head of an "in response to …" phrase: the
+// measure kind it names ("the closures"), or any measure ("Washington's
+// actions", "the move").
+func answeredKind(phrase string) (kind string, any bool) {
+	f := strings.Fields(strings.ToLower(phrase))
+	for i, w := range f {
+		if i > 5 {
+			break
+		}
+		w = strings.Trim(w, ".,;:’'\"")
+		switch {
+		case strings.HasPrefix(w, "closure"):
+			return MeasureClosure, false
+		case strings.HasPrefix(w, "expulsion"):
+			return MeasureExpulsion, false
+		case w == "sanctions":
+			return MeasureSanctions, false
+		case strings.HasPrefix(w, "flight"):
+			return MeasureFlightBan, false
+		case w == "actions" || w == "action" || w == "measures" || w == "measure" || w == "steps" || w == "step" || w == "moves" || w == "move" || w == "decision":
+			return "", true
+		}
+	}
+	return "", false
 }

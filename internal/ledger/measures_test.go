@@ -51,6 +51,19 @@ func TestMeasures(t *testing.T) {
 			},
 		},
 		{
+			name: "retaliation names the kind answered",
+			body: "Germany closed three Iranian consulates on Monday.\nTwo days later, Iran expelled two German diplomats in retaliation for the closures.",
+			want: []measureWant{
+				{By: "DEU", Against: "IRN", Kind: "closure", Date: "2025-03-03"},
+				{By: "IRN", Against: "DEU", Kind: "expulsion", Size: "two", Responds: "closure"},
+			},
+		},
+		{
+			name: "asset freeze is a sanction",
+			body: "Britain froze the assets of three Iranian officials in 2023.",
+			want: []measureWant{{By: "GBR", Against: "IRN", Kind: "sanctions"}},
+		},
+		{
 			name: "persona non grata",
 			body: "Ottawa declared the Saudi ambassador persona non grata and froze all new trade with Riyadh.",
 			want: []measureWant{

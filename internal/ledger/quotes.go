@@ -329,7 +329,8 @@ func npSpeaker(d Doc, s *nlp.Sentence, toks []nlp.Token, inQuote func(int) bool,
 	noun := -1
 	for j, t := range toks {
 		if (speakerNouns[t.Norm] || institutionNouns[t.Norm]) && t.Norm != "statement" {
-			noun = j
+			noun = j // the last one heads the phrase: "a ministry spokesperson"
+		} else if noun >= 0 {
 			break
 		}
 	}
@@ -453,6 +454,23 @@ func leading(d Doc, s *nlp.Sentence, from, to int, inQuote func(int) bool, prev 
 		return attribution{}
 	}
 	participle := strings.HasSuffix(ct.Norm, "ing")
+	if participle && !prev.ok {
+		// "…, a ministry spokesperson said, adding that “…": the subject
+		// of the finite cue before the participle.
+		for k := cue - 1; k >= 0; k-- {
+			if !isCue(toks, k) || strings.HasSuffix(toks[k].Norm, "ing") {
+				continue
+			}
+			lo := k - 1
+			for lo >= 0 && !(toks[lo].Kind == nlp.Punct || toks[lo].Kind == nlp.Quote) {
+				lo--
+			}
+			if sp, ok := npSpeaker(d, s, toks[lo+1:k], inQuote, false); ok && k > lo+1 {
+				return attribution{speaker: sp, cue: cueStr, ok: true}
+			}
+			break
+		}
+	}
 	// A verb sharing the subject of an earlier quote in the sentence:
 	// "…,” adding that “…", "“…” and called it “…".
 	if prev.ok && (participle || len(outside(mentionsIn(d.Ann, from, ct.Start), inQuote)) == 0) {

@@ -84,6 +84,11 @@ func TestQuotes(t *testing.T) {
 			want: []quoteWant{{"Brazil's Foreign Ministry", "BRA", "said", "The discussions were frank and useful", false}},
 		},
 		{
+			name: "participle after an inverted attribution",
+			body: "The ministers spoke on Friday, a ministry spokesperson said, adding that the call had been “difficult.”",
+			want: []quoteWant{{"ministry spokesperson", "", "adding", "difficult.", false}},
+		},
+		{
 			name: "scare quote is not a quote",
 			body: "The so-called “reset” of relations in 2009 did not last long.",
 			want: nil,
