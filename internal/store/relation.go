@@ -488,3 +488,18 @@ func before(date, since string) bool {
 	}
 	return date < since
 }
+
+// readIssues returns the issue-dossier updates stored for a document, in
+// document order; never nil.
+func (s *Store) readIssues(ctx context.Context, docID string) ([]record.IssueUpdate, error) {
+	out := []record.IssueUpdate{}
+	err := s.readChildren(ctx, docID, "issues", func(data []byte) error {
+		var u record.IssueUpdate
+		if err := json.Unmarshal(data, &u); err != nil {
+			return err
+		}
+		out = append(out, u)
+		return nil
+	})
+	return out, err
+}
