@@ -112,7 +112,11 @@ func runExtract(e *env, args []string) error {
 			fmt.Fprintln(e.stderr, "rejected:", rerr)
 			return nil
 		}
-		rec := p.Analyze(a).Record
+		res := p.Analyze(a)
+		for _, w := range res.Warnings {
+			fmt.Fprintf(e.stderr, "warning: %s: %s\n", a.Origin, w)
+		}
+		rec := res.Record
 		if *format == "jsonl" {
 			return enc.Encode(rec)
 		}

@@ -59,6 +59,9 @@ func runIngest(e *env, args []string) error {
 	for _, r := range stats.Rejections {
 		fmt.Fprintln(e.stderr, "rejected:", r)
 	}
+	for _, w := range stats.Warnings {
+		fmt.Fprintln(e.stderr, "warning:", w)
+	}
 	if err := st.Close(); err != nil {
 		return err
 	}

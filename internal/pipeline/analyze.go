@@ -28,6 +28,8 @@ type Result struct {
 	// Annotations is the JSON encoding of the text-layer annotations
 	// (sentences, actors, dates, places), stored beside the document.
 	Annotations []byte
+	// Warnings are one-line reasons why part of the analysis is missing.
+	Warnings []string
 }
 
 // Pipeline analyzes articles. It is safe for concurrent use.
@@ -114,15 +116,35 @@ func (p *Pipeline) Analyze(a *article.Article) *Result {
 		Measures:  []record.Measure{},
 		Issues:    []record.IssueUpdate{},
 	}
+	res := &Result{Record: rec}
 	ann := p.Annotate(a)
-	if evs := p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann}); evs != nil {
-		rec.Events = evs
-	}
-	led := ledger.Extract(ledger.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann, Events: rec.Events})
-	rec.Meetings, rec.Quotes, rec.Measures, rec.Issues = led.Meetings, led.Quotes, led.Measures, led.Issues
+	res.Sentences = len(ann.Sentences)
+	res.stage("coding events", func() {
+		if evs := p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann}); evs != nil {
+			rec.Events = evs
+		}
+	})
+	res.stage("extracting meetings, quotes and measures", func() {
+		led := ledger.Extract(ledger.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann, Events: rec.Events})
+		rec.Meetings, rec.Quotes, rec.Measures, rec.Issues = led.Meetings, led.Quotes, led.Measures, led.Issues
+	})
 	js, err := json.Marshal(ann)
 	if err != nil {
 		js = nil // annotations hold only plain values; this cannot fail
 	}
-	return &Result{Record: rec, Sentences: len(ann.Sentences), Annotations: js}
+	res.Annotations = js
+	return res
+}
+
+// stage runs one stage of the analysis. A stage that panics on some text
+// is a bug, but one document must not take a batch down with it: the
+// panic becomes a warning and the document keeps what the other stages
+// found.
+func (r *Result) stage(what string, f func()) {
+	defer func() {
+		if v := recover(); v != nil {
+			r.Warnings = append(r.Warnings, fmt.Sprintf("%s failed (internal error: %v); the document is kept without it", what, v))
+		}
+	}()
+	f()
 }

@@ -52,6 +52,9 @@ type Stats struct {
 	// Rejections holds one line per rejected input, in input order:
 	// where it came from and why ("path:line: reason").
 	Rejections []string
+	// Warnings holds one line per document stored with part of its
+	// analysis missing.
+	Warnings []string
 	// Elapsed is the time since Run started.
 	Elapsed time.Duration
 }
@@ -202,6 +205,9 @@ func save(ctx context.Context, j *runJob, sink Sink, force bool, st *Stats) {
 			st.Rejections = append(st.Rejections, fmt.Sprintf("%s: %v", origin(j.a), err))
 		case saved:
 			st.Ingested++
+			for _, w := range j.res.Warnings {
+				st.Warnings = append(st.Warnings, fmt.Sprintf("%s: %s", origin(j.a), w))
+			}
 		default:
 			st.Duplicates++
 		}
