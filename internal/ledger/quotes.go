@@ -186,7 +186,7 @@ func Quotes(d Doc) []record.Quote {
 			}
 			a = leading(d, first, lStart, q.open, inQuote, prevInSent[si])
 		}
-		startsSentence := strings.TrimSpace(body[first.Start:q.open]) == ""
+		startsSentence := q.open <= first.Start || strings.TrimSpace(body[first.Start:q.open]) == ""
 		if !a.ok && last.ok {
 			// A quote standing alone right after another continues the
 			// last speaker's words.
