@@ -94,7 +94,8 @@ var measureTopic = map[string]string{
 	MeasureExpulsion: "staffing", MeasurePersonaNonGrata: "staffing", MeasureStaffingCap: "staffing",
 	MeasureClosure: "consular", MeasureAccountFreeze: "banking", MeasurePropertySeizure: "property",
 	MeasureVisaSuspension: "visas", MeasureFlightBan: "flights", MeasureSanctions: "sanctions",
-	MeasureAmbassador: "ambassadors", MeasureRelationsCut: "ambassadors", MeasureTradeFreeze: "trade",
+	MeasureAmbassador: "ambassadors", MeasureRelationsCut: "relations", MeasureTradeFreeze: "trade",
+	MeasureBorderClosure: "border",
 	MeasureRestrictions: "staffing",
 }
 

@@ -30,6 +30,7 @@ const (
 	MeasureRelationsCut    = "relations_cut"     // diplomatic relations severed or downgraded
 	MeasureTradeFreeze     = "trade_freeze"      // trade or investment frozen, embargo
 	MeasureRestrictions    = "restrictions"      // other restrictions on diplomats' work or movement
+	MeasureBorderClosure   = "border_closure"    // a land border or crossing closed
 	MeasureUnspecified     = "unspecified"       // "actions against our diplomats", named only as answered
 )
 
@@ -63,10 +64,13 @@ var triggers = func() []trigger {
 		{MeasureRelationsCut, true, "relations,ties", `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|re-?establish(?:ed|ing)?) (?:full )?(?:diplomatic )?(?:relations|ties)\b`},
 		{MeasureVisaSuspension, true, "visas", `\bresum(?:e|ed|ing) (?:issuing |the issuance of )?visas`},
 
+		{MeasureBorderClosure, true, "border", `\b(?:re-?open(?:ed|ing|s)?|re-?opening|open(?:ed|ing)) (?:of )?(?:the |its |their )?(?:land |common |shared )?border\b`},
+
 		{MeasurePersonaNonGrata, false, "persona non grata", `\bpersona non grata\b`},
 		{MeasureExpulsion, false, "expel,expuls,to leave,kick", `\b(?:expel(?:led|ling|s)?|expulsions?|ordered (?:\w+ ){0,4}to leave|kick(?:ed)? out)\b`},
 		{MeasureStaffingCap, false, "staff,cap,diplomats,personnel", `\b(?:restrictions? on (?:\w+ )?staffing|cap(?:ped|s)? on (?:\w+ ){0,2}(?:staff|diplomats|personnel)|(?:cut|reduc(?:e|ed|ing)|limit(?:ed|ing)?) (?:the (?:number|size) of )?(?:its |their |the )?(?:\w+ )?(?:staff|personnel|diplomats) (?:to|by)|staffing (?:cap|limit|restrictions?))`},
 		{MeasureClosure, false, "clos,shut", `\b(?:clos(?:e|ed|ing|ure|ures)|shut(?:ting)?(?: down)?) (?:of )?(?:the |its |their |a |two |three )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?(?: general)?|missions?|trade (?:mission|office)s?|compounds?)|\b(?:office|consulate|embassy) closures\b`},
+		{MeasureBorderClosure, false, "border", `\b(?:clos(?:e|ed|ing|ure) (?:of )?(?:the |its |their )?(?:land |common |shared )?border|border closure)\b`},
 		{MeasureAccountFreeze, false, "accounts", `\b(?:fr(?:oze|eeze|eezing|ozen)|block(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
 		{MeasurePropertySeizure, false, "seiz,confiscat", `\b(?:seiz(?:e|ed|ing|ure)|confiscat(?:e|ed|ing|ion)) (?:of )?(?:the |its |their |two )?(?:[\w.’'-]+ ){0,3}(?:property|properties|compounds?|dachas?|buildings?|residences?)|\b(?:property|properties|compounds?) (?:was |were |had been )?seized`},
 		{MeasureVisaSuspension, false, "visa", `\b(?:suspend(?:ed|ing|s)?|halt(?:ed|ing)?|stopp?(?:ed|ing)?|refus(?:ed|ing)|restrict(?:ed|ing)?|deni(?:ed|al of)) (?:issuing |the issuance of |the processing of )?(?:\w+ )?visas\b|\bvisa (?:suspension|ban|restrictions)`},

@@ -64,6 +64,11 @@ func TestMeasures(t *testing.T) {
 			want: []measureWant{{By: "GBR", Against: "IRN", Kind: "sanctions"}},
 		},
 		{
+			name: "border closure",
+			body: "Turkey closed the border with Armenia in 1993.",
+			want: []measureWant{{By: "TUR", Against: "ARM", Kind: "border_closure"}},
+		},
+		{
 			name: "persona non grata",
 			body: "Ottawa declared the Saudi ambassador persona non grata and froze all new trade with Riyadh.",
 			want: []measureWant{

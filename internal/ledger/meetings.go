@@ -139,6 +139,7 @@ func Meetings(d Doc) []record.Meeting {
 			leadAnchor(d, s, cs)
 		}
 		ctx := -1
+		sentIdx, sentTok := -1, 0 // the meeting of the sentence's last contact
 		for ci, c := range cs {
 			anchored := c.date != nil && c.date.Precision == timex.Day && !c.needsPlace || c.place != nil
 			if c.planned || !anchored {
@@ -148,6 +149,11 @@ func Meetings(d Doc) []record.Meeting {
 				continue
 			}
 			idx := findMeeting(ms, c)
+			if idx < 0 && sentIdx >= 0 && compatible(ms[sentIdx], c) && !hasWord(s.Tokens[sentTok:c.tok], "follows", "followed", "following", "after", "before", "since", "ahead", "preceded", "than", "and") {
+				// "received X at the palace on Monday, the first visit by
+				// …": one contact named twice in a sentence.
+				idx = sentIdx
+			}
 			if idx < 0 && c.definite && c.date == nil && len(ms) > 0 {
 				// "told reporters in Beijing that the talks …": a place
 				// near a definite reference does not make a new meeting.
@@ -163,6 +169,7 @@ func Meetings(d Doc) []record.Meeting {
 				ms = append(ms, b)
 				idx = len(ms) - 1
 			}
+			sentIdx, sentTok = idx, c.tok
 			b := ms[idx]
 			b.mentions++
 			b.absorb(c)
@@ -396,6 +403,21 @@ func anchor(d Doc, s *nlp.Sentence, cs []contact) {
 		if best >= 0 && cs[best].kind != KindCall && (cs[best].place == nil || cs[best].place.IsCountry && !p.IsCountry) {
 			cs[best].place = &places[pi]
 			usedPlace[pi] = true
+		}
+	}
+	// "the first visit by an Armenian leader to Turkey": a visit's
+	// destination named as a state.
+	for ci := range cs {
+		c := &cs[ci]
+		if c.kind != KindVisit || c.place != nil {
+			continue
+		}
+		for _, m := range d.Ann.SentenceMentions(s.Index) {
+			if m.Kind == entity.State && m.Tok > c.tok && m.Tok-c.tok <= 8 && m.Tok > 0 && toks[m.Tok-1].Norm == "to" && !crossesContact(cs, c.tok, m.Tok) {
+				c.place = &entity.Place{Sentence: m.Sentence, Tok: m.Tok, TokEnd: m.TokEnd, Start: m.Start, End: m.End,
+					Text: m.Text, Name: m.Text, Country: m.Actor.Country, IsCountry: true}
+				break
+			}
 		}
 	}
 	for ci := range cs {
@@ -1347,4 +1369,16 @@ func collectiveReport(ann *entity.Annotations, s *nlp.Sentence) bool {
 		}
 	}
 	return false
+}
+
+// compatible reports whether contact c can be a mention of meeting b: the
+// same kind family, no other day, no other place.
+func compatible(b *meetingBuild, c contact) bool {
+	if (b.rec.Kind == KindCall) != (c.kind == KindCall) {
+		return false
+	}
+	if c.date != nil && b.date != nil && !b.date.Date.Equal(c.date.Date) {
+		return false
+	}
+	return c.place == nil || b.place == nil || samePlace(b.place, c.place)
 }

@@ -65,6 +65,11 @@ func TestMeetings(t *testing.T) {
 			want: []meetingWant{{Kind: "meeting", Date: "2025-03-03", Place: "New Delhi", Country: "IND", Participants: []string{"Hong Liang/head of delegation"}}},
 		},
 		{
+			name: "one visit named twice",
+			body: "Turkish President Recep Tayyip Erdogan received Armenian Prime Minister Nikol Pashinyan at the presidential palace on Monday, the first official visit by an Armenian leader to Turkey.",
+			want: []meetingWant{{Kind: "visit", Date: "2025-03-03", Place: "Turkey", Country: "TUR", Participants: []string{"Recep Tayyip Erdogan/", "Nikol Pashinyan/"}}},
+		},
+		{
 			name: "planned meeting is not a meeting",
 			body: "Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State Marco Rubio will meet in Vienna next week.",
 			want: nil,
