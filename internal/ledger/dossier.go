@@ -96,7 +96,7 @@ var measureTopic = map[string]string{
 	MeasureVisaSuspension: "visas", MeasureFlightBan: "flights", MeasureSanctions: "sanctions",
 	MeasureAmbassador: "ambassadors", MeasureRelationsCut: "relations", MeasureTradeFreeze: "trade",
 	MeasureBorderClosure: "border",
-	MeasureRestrictions: "staffing",
+	MeasureRestrictions:  "staffing",
 }
 
 var (
