@@ -95,3 +95,35 @@ func BenchmarkSplitArticles(b *testing.B) {
 	}
 	reportRates(b, n, cpuTime()-cpu0)
 }
+
+// BenchmarkSplitExamples splits the repository's example articles one at a
+// time: news text as the pipeline sees it.
+func BenchmarkSplitExamples(b *testing.B) {
+	paths, err := filepath.Glob(filepath.Join("..", "..", "examples", "*.txt"))
+	if err != nil {
+		b.Fatalf("listing example articles: %v", err)
+	}
+	var bodies []string
+	size, n := 0, 0
+	for _, p := range paths {
+		src, err := os.ReadFile(p)
+		if err != nil {
+			b.Fatalf("reading %s: %v", p, err)
+		}
+		bodies = append(bodies, string(src))
+		size += len(src)
+		n += len(Split(string(src)))
+	}
+	if len(bodies) == 0 {
+		b.Skip("no example articles under ../../examples")
+	}
+	b.SetBytes(int64(size))
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, body := range bodies {
+			Split(body)
+		}
+	}
+	reportRates(b, n, cpuTime()-cpu0)
+}

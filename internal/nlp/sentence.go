@@ -40,8 +40,9 @@ const (
 func Split(body string) []Sentence {
 	var sp splitter
 	sp.body = body
-	sp.tz.init(len(body))
-	sp.sents = make([]Sentence, 0, len(body)/60+2)
+	nt, ns := estimate(body)
+	sp.tz.init(nt)
+	sp.sents = make([]Sentence, 0, ns)
 	para := 0
 	for ps := 0; ps < len(body); {
 		pe := strings.IndexByte(body[ps:], '\n')

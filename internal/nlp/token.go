@@ -38,7 +38,8 @@ import (
 // per call.
 func Tokenize(text string, base int) []Token {
 	var tz tokenizer
-	tz.init(len(text))
+	n, _ := estimate(text)
+	tz.init(n)
 	tz.scan(text, 0, len(text), base)
 	return tz.toks
 }
@@ -70,8 +71,49 @@ type tokenizer struct {
 	noLinkUntil int
 }
 
+// init prepares the tokenizer for about n tokens.
 func (tz *tokenizer) init(n int) {
-	tz.toks = make([]Token, 0, n/4+4)
+	tz.toks = make([]Token, 0, n)
+}
+
+// byteMarks marks bytes for estimate. The low half of an entry counts
+// towards tokens: white space, common ASCII punctuation, and the lead
+// bytes of curly quotes and dashes (U+2000-U+2FFF) and of emoji, which
+// start or end most tokens. The high half counts half sentences: two for
+// final punctuation, one for a line break (paragraphs are separated by
+// two).
+var byteMarks = func() (m [256]uint64) {
+	for _, c := range []byte(" \t\n\r,.\"():;!?'%-\xe2\xf0") {
+		m[c] = 1
+	}
+	for _, c := range []byte(".!?") {
+		m[c] |= 2 << 32
+	}
+	m['\n'] |= 1 << 32
+	return m
+}()
+
+// estimate estimates the number of tokens and sentences of s from the
+// bytes that byteMarks marks. In news text nearly every token follows
+// white space or punctuation, or is punctuation, so the token count comes
+// within a few percent of the real one (5-12% over on the example
+// articles), where a bound from the length alone allocated a third more
+// than needed. Should either fall short, push grows the token array and
+// append the sentence array.
+func estimate(s string) (toks, sents int) {
+	// Count in blocks short enough that the token count cannot carry into
+	// the sentence count.
+	for len(s) > 0 {
+		block := s[:min(len(s), 1<<30)]
+		s = s[len(block):]
+		var n uint64
+		for i := 0; i < len(block); i++ {
+			n += byteMarks[block[i]]
+		}
+		toks += int(n & (1<<32 - 1))
+		sents += int(n >> 32)
+	}
+	return toks + toks/32 + 8, sents/2 + 2
 }
 
 // emit appends the token s[a:b] with offsets shifted by shift.
@@ -79,15 +121,44 @@ func (tz *tokenizer) emit(s string, a, b, shift int, kind Kind) {
 	text := s[a:b]
 	norm := text
 	if needsNorm(text) {
-		if tz.norms.Cap() == 0 {
-			tz.norms.Grow(len(s)/6 + 16)
-		}
-		var tmp [64]byte
-		start := tz.norms.Len()
-		tz.norms.Write(appendNorm(tmp[:0], text))
-		norm = tz.norms.String()[start:]
+		norm = tz.norm(s, text)
 	}
-	tz.toks = append(tz.toks, Token{Start: a + shift, End: b + shift, Text: text, Norm: norm, Kind: kind})
+	tz.push(s, a, b, shift, norm, kind)
+}
+
+// emitSame appends the token s[a:b], whose Norm is its Text: punctuation,
+// symbols and words already in normal form.
+func (tz *tokenizer) emitSame(s string, a, b, shift int, kind Kind) {
+	tz.push(s, a, b, shift, s[a:b], kind)
+}
+
+// norm returns the normal form of text, which differs from text, written
+// into the tokenizer's buffer for s.
+func (tz *tokenizer) norm(s, text string) string {
+	if tz.norms.Cap() == 0 {
+		tz.norms.Grow(len(s)/4 + 16)
+	}
+	var tmp [64]byte
+	start := tz.norms.Len()
+	tz.norms.Write(appendNorm(tmp[:0], text))
+	return tz.norms.String()[start:]
+}
+
+// push appends the token s[a:b] with the given norm. It sets the fields in
+// place: appending a Token value would copy it with a bulk write barrier
+// whenever the collector runs, which cost more than the rest of emitting.
+func (tz *tokenizer) push(s string, a, b, shift int, norm string, kind Kind) {
+	n := len(tz.toks)
+	if n == cap(tz.toks) {
+		// The estimate fell short: grow by an estimate for the rest of s.
+		more, _ := estimate(s[b:])
+		toks := make([]Token, n, n+n/8+more)
+		copy(toks, tz.toks)
+		tz.toks = toks
+	}
+	tz.toks = tz.toks[:n+1]
+	t := &tz.toks[n]
+	t.Start, t.End, t.Text, t.Norm, t.Kind = a+shift, b+shift, s[a:b], norm, kind
 }
 
 // needsNorm reports whether lower-casing text or folding its curly
@@ -193,7 +264,7 @@ func (tz *tokenizer) scan(s string, i, end, shift int) {
 				if j > i+1 {
 					tz.emit(s, i, j, shift, Handle)
 				} else {
-					tz.emit(s, i, j, shift, Symbol)
+					tz.emitSame(s, i, j, shift, Symbol)
 				}
 				i = j
 			case c == '#':
@@ -201,11 +272,11 @@ func (tz *tokenizer) scan(s string, i, end, shift int) {
 				if j > i+1 {
 					tz.emit(s, i, j, shift, Hashtag)
 				} else {
-					tz.emit(s, i, j, shift, Symbol)
+					tz.emitSame(s, i, j, shift, Symbol)
 				}
 				i = j
 			case c == '"':
-				tz.emit(s, i, i+1, shift, Quote)
+				tz.emitSame(s, i, i+1, shift, Quote)
 				i++
 			case c == '\'':
 				i = tz.apostrophe(s, i, 1, end, shift)
@@ -214,14 +285,14 @@ func (tz *tokenizer) scan(s string, i, end, shift int) {
 				for j < end && s[j] == c {
 					j++
 				}
-				tz.emit(s, i, j, shift, Punct)
+				tz.emitSame(s, i, j, shift, Punct)
 				i = j
 			case c < 0x20 || c == 0x7f || c == '$' || c == '+' || c == '<' || c == '=' || c == '>' ||
 				c == '^' || c == '|' || c == '~' || c == '`':
-				tz.emit(s, i, i+1, shift, Symbol)
+				tz.emitSame(s, i, i+1, shift, Symbol)
 				i++
 			default:
-				tz.emit(s, i, i+1, shift, Punct)
+				tz.emitSame(s, i, i+1, shift, Punct)
 				i++
 			}
 			continue
@@ -229,12 +300,12 @@ func (tz *tokenizer) scan(s string, i, end, shift int) {
 		r, size := utf8.DecodeRuneInString(s[i:end])
 		switch {
 		case r == utf8.RuneError && size == 1:
-			tz.emit(s, i, i+1, shift, Symbol)
+			tz.emitSame(s, i, i+1, shift, Symbol)
 			i++
 		case r == '’' || r == '‘':
 			i = tz.apostrophe(s, i, size, end, shift)
 		case isQuoteRune(r):
-			tz.emit(s, i, i+size, shift, Quote)
+			tz.emitSame(s, i, i+size, shift, Quote)
 			i += size
 		case unicode.IsSpace(r):
 			i += size
@@ -331,11 +402,16 @@ func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 func (tz *tokenizer) word(s string, i, end, shift int) int {
 	start, partStart := i, i
 	hasLetter := false
+	// lower has bit 0x20 clear once an upper-case ASCII letter is taken in;
+	// ascii is cleared by any other byte that may change under
+	// normalizing. Together they spare emitWord a second scan.
+	lower, ascii := byte(0x20), true
 	j := i
 loop:
 	for j < end {
 		c := s[j]
 		if c >= utf8.RuneSelf {
+			ascii = false
 			r, size := utf8.DecodeRuneInString(s[j:end])
 			switch {
 			case unicode.IsLetter(r) || unicode.IsMark(r):
@@ -364,6 +440,7 @@ loop:
 		}
 		if isLetterASCII(c) {
 			hasLetter = true
+			lower &= c
 			j++
 			continue
 		}
@@ -422,15 +499,29 @@ loop:
 	}
 	if j < end && s[j] == '.' && !wordRuneAt(s, j+1, end) && keepsPeriod(s[start:j]) {
 		j++
-		tz.emit(s, start, j, shift, Word)
+		tz.emitWord(s, start, j, shift, Word, lower, ascii)
 		return j
 	}
 	if hasLetter {
-		tz.emit(s, start, j, shift, Word)
+		tz.emitWord(s, start, j, shift, Word, lower, ascii)
 	} else {
-		tz.emit(s, start, j, shift, Number)
+		tz.emitWord(s, start, j, shift, Number, lower, ascii)
 	}
 	return j
+}
+
+// emitWord emits the token s[a:b] that word scanned. When it is all ASCII,
+// lower&0x20 tells whether it has no upper-case letter, so its normal form
+// is known without scanning it again.
+func (tz *tokenizer) emitWord(s string, a, b, shift int, kind Kind, lower byte, ascii bool) {
+	switch {
+	case !ascii:
+		tz.emit(s, a, b, shift, kind)
+	case lower&0x20 == 0:
+		tz.push(s, a, b, shift, tz.norm(s, s[a:b]), kind)
+	default:
+		tz.emitSame(s, a, b, shift, kind)
+	}
 }
 
 // innerApostrophe reports whether the apostrophe of size n at s[j] joins
