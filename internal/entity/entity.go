@@ -442,6 +442,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					// names the state only as an attribute: usable as an
 					// event's target, never as its subject.
 					if j < len(toks) && toks[j].Kind == nlp.Word && !isCap(toks[j].Text) && (j+1 >= len(toks) || toks[j+1].Norm != "-") {
+						if people := pluralPeople(toks[j].Norm); people != "" {
+							// "Palestinian youths", "Israeli helicopters": a
+							// group of the state's people or forces.
+							emit(Mention{Tok: i, TokEnd: j + 1, Kind: Group, Actor: Actor{Country: modCountry, Sector: people}, How: "adjective"})
+							continue
+						}
 						emit(Mention{Tok: i, TokEnd: modEnd, Kind: State, Actor: Actor{Country: modCountry, Sector: "GOV"}, How: "adjective", Attrib: true})
 					}
 					continue
@@ -1269,4 +1275,30 @@ func collectiveAt(toks []nlp.Token, i int) int {
 		j++
 	}
 	return 0
+}
+
+// pluralPeople returns the sector of a plural noun for people or forces
+// after a state adjective ("youths" CVL, "helicopters" MIL), or "" when
+// the noun is not one ("decision", "territories").
+func pluralPeople(n string) string {
+	if s, ok := peopleNouns[n]; ok {
+		return s
+	}
+	return ""
+}
+
+// peopleNouns are plural nouns for people and forces, with their sector.
+var peopleNouns = map[string]string{
+	"youths": "CVL", "students": "CVL", "workers": "CVL", "villagers": "CVL", "residents": "CVL",
+	"fishermen": "CVL", "pilgrims": "CVL", "tourists": "CVL", "refugees": "REF", "migrants": "CVL",
+	"journalists": "MED", "reporters": "MED", "activists": "CVL", "demonstrators": "CVL",
+	"protesters": "CVL", "protestors": "CVL", "settlers": "CVL", "farmers": "CVL", "sailors": "MIL",
+	"helicopters": "MIL", "warplanes": "MIL", "planes": "MIL", "fighters": "MIL", "gunboats": "MIL",
+	"ships": "MIL", "vessels": "GOV", "guards": "MIL", "commandos": "MIL", "police": "COP",
+	"policemen": "COP", "officers": "MIL", "militants": "REB", "rebels": "REB", "insurgents": "REB",
+	"hackers": "SPY", "agents": "SPY", "spies": "SPY", "prisoners": "CVL", "detainees": "CVL",
+	"nationals": "CVL", "citizens": "CVL", "businessmen": "BUS", "investors": "BUS", "banks": "BUS",
+	"peacekeepers": "MIL", "paratroopers": "MIL", "marines": "MIL", "gunmen": "REB", "envoys": "GOV",
+	"negotiators": "GOV", "lawmakers": "LEG", "legislators": "LEG", "senators": "LEG", "judges": "JUD",
+	"prosecutors": "JUD", "courts": "JUD", "authorities": "GOV", "leaders": "GOV", "ministers": "GOV",
 }
