@@ -105,6 +105,9 @@ var (
 	// notTakenRe marks a measure that is proposed, demanded or hoped for
 	// rather than taken.
 	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential|recommended|suggested|demanded|sought|wanted)\s+(?:[\w’'-]+\s+){0,4}$`)
+	// orderedRe marks an order that is itself the measure: "ordered China
+	// to close its consulate".
+	orderedRe = regexp.MustCompile(`(?i)\b(?:ordered|orders|forced|forces|told|instructed|required|directed|gave)\s+(?:[\w’'-]+\s+){0,3}(?:to|hours to|days to)\s+$`)
 	// negatedRe marks a sentence that denies or puts off what it names
 	// ("Neither side gave a date for the return of ambassadors").
 	negatedRe = regexp.MustCompile(`(?i)\b(?:neither|not|no|never|without|yet to|has yet|have yet)\b`)
@@ -151,7 +154,7 @@ func Measures(d Doc) []record.Measure {
 			if h.kind == MeasureSanctions && strings.Contains(strings.ToLower(s.Text[max(0, h.start-12):h.start]), "part of") {
 				continue // "as part of sanctions": context of another measure
 			}
-			if pre := s.Text[max(0, h.start-80):h.start]; notTakenRe.MatchString(pre) && !responseToRe.MatchString(pre) || inAgenda(s.Text, h) {
+			if pre := s.Text[max(0, h.start-80):h.start]; notTakenRe.MatchString(pre) && !responseToRe.MatchString(pre) && !orderedRe.MatchString(pre) || inAgenda(s.Text, h) {
 				continue
 			}
 			if h.reversal && negatedRe.MatchString(s.Text) {
@@ -298,6 +301,27 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 	ms := d.Ann.SentenceMentions(s.Index)
 	start, end := s.Start+h.start, s.Start+h.end
 	nominal := isNominal(s.Text[h.start:h.end])
+	if loc := orderedRe.FindStringIndex(s.Text[max(0, h.start-80):h.start]); loc != nil {
+		// "The United States ordered China to close its consulate": the
+		// subject of the order against its object.
+		at := s.Start + max(0, h.start-80) + loc[0]
+		for i := len(ms) - 1; i >= 0; i-- {
+			if m := ms[i]; m.End <= at && isState(m) && !afterPreposition(s, m) && !(m.Kind == entity.State && m.How == "adjective" && !m.Possessive) {
+				by = m.Actor.Country
+				break
+			}
+		}
+		for _, m := range ms {
+			if m.Start > at && m.End <= start && isState(m) && m.Actor.Country != by {
+				against = m.Actor.Country
+				break
+			}
+		}
+		if by != "" && against != "" {
+			return by, against, false
+		}
+		by, against = "", ""
+	}
 	if h.kind == MeasurePersonaNonGrata {
 		// "X declared Y persona non grata": the subject of "declared"
 		// and the country of Y.

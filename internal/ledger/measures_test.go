@@ -69,6 +69,14 @@ func TestMeasures(t *testing.T) {
 			want: []measureWant{{By: "TUR", Against: "ARM", Kind: "border_closure"}},
 		},
 		{
+			name: "an order is the measure",
+			body: "The United States ordered China to close its consulate in Houston on Tuesday.\nOn Friday, Beijing ordered the United States to close its consulate in Chengdu in response to the Houston closure.",
+			want: []measureWant{
+				{By: "USA", Against: "CHN", Kind: "closure", Date: "2025-03-04"},
+				{By: "CHN", Against: "USA", Kind: "closure", Date: "2025-02-28", Responds: "closure"},
+			},
+		},
+		{
 			name: "persona non grata",
 			body: "Ottawa declared the Saudi ambassador persona non grata and froze all new trade with Riyadh.",
 			want: []measureWant{
