@@ -69,7 +69,8 @@ var triggers = func() []trigger {
 		{MeasurePersonaNonGrata, false, "persona non grata", `\bpersona non grata\b`},
 		{MeasureExpulsion, false, "expel,expuls,to leave,kick", `\b(?:expel(?:led|ling|s)?|expulsions?|ordered (?:\w+ ){0,4}to leave|kick(?:ed)? out)\b`},
 		{MeasureStaffingCap, false, "staff,cap,diplomats,personnel", `\b(?:restrictions? on (?:\w+ )?staffing|cap(?:ped|s)? on (?:\w+ ){0,2}(?:staff|diplomats|personnel)|(?:cut|reduc(?:e|ed|ing)|limit(?:ed|ing)?) (?:the (?:number|size) of )?(?:its |their |the )?(?:\w+ )?(?:staff|personnel|diplomats) (?:to|by)|staffing (?:cap|limit|restrictions?))`},
-		{MeasureClosure, false, "clos,shut", `\b(?:clos(?:e|ed|ing|ure|ures)|shut(?:ting)?(?: down)?) (?:of )?(?:the |its |their |a |two |three )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?(?: general)?|missions?|trade (?:mission|office)s?|compounds?)|\b(?:office|consulate|embassy) closures\b`},
+		{MeasureClosure, false, "closure ordered", `\b(?:forced )?closure (?:was )?ordered by\b`},
+		{MeasureClosure, false, "clos,shut", `\b(?:clos(?:e|ed|ing|ure|ures)|shut(?:ting)?(?: down)?|shutdown) (?:of )?(?:the |its |their |a |two |three )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?(?: general)?|missions?|trade (?:mission|office)s?|compounds?)|\b(?:office|consulate|embassy) closures\b`},
 		{MeasureBorderClosure, false, "border", `\b(?:clos(?:e|ed|ing|ure) (?:of )?(?:the |its |their )?(?:land |common |shared )?border|border closure)\b`},
 		{MeasureAccountFreeze, false, "accounts", `\b(?:fr(?:oze|eeze|eezing|ozen)|block(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
 		{MeasurePropertySeizure, false, "seiz,confiscat", `\b(?:seiz(?:e|ed|ing|ure)|confiscat(?:e|ed|ing|ion)) (?:of )?(?:the |its |their |two )?(?:[\w.’'-]+ ){0,3}(?:property|properties|compounds?|dachas?|buildings?|residences?)|\b(?:property|properties|compounds?) (?:was |were |had been )?seized`},
@@ -104,7 +105,7 @@ var (
 	mutualRe = regexp.MustCompile(`(?i)\b(?:mutual|tit-for-tat|both (?:sides|nations|countries|governments)|each other)`)
 	// notTakenRe marks a measure that is proposed, demanded or hoped for
 	// rather than taken.
-	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential|recommended|suggested|demanded|sought|wanted)\s+(?:[\w’'-]+\s+){0,4}$`)
+	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential|recommended|suggested|demanded|sought|wanted)\s+(?:[\w’'-]+\s+){0,4}$|\b(?:not|never|n't|refused to|declined to)\s+(?:\w+\s+)?$`)
 	// orderedRe marks an order that is itself the measure: "ordered China
 	// to close its consulate".
 	orderedRe = regexp.MustCompile(`(?i)\b(?:ordered|orders|forced|forces|told|instructed|required|directed|gave)\s+(?:[\w’'-]+\s+){0,3}(?:to|hours to|days to)\s+$`)
@@ -171,7 +172,11 @@ func Measures(d Doc) []record.Measure {
 			case MeasureExpulsion, MeasurePersonaNonGrata, MeasureStaffingCap:
 				m.Size = measureSize(s.Text, h)
 			}
-			measureDate(d, s, h, &m, evBySent[si])
+			from := 0
+			if respAt >= 0 && h.start >= respAt {
+				from = respAt // the answered measure: only a date inside its phrase
+			}
+			measureDate(d, s, h, &m, from)
 			m.Evidence = record.Evidence{Sentence: si, Start: s.Start + h.start, End: s.Start + h.end, Text: s.Text, Trigger: s.Text[h.start:h.end]}
 			if dup := sameMeasure(out, m); dup >= 0 {
 				if respAt >= 0 && h.start >= respAt {
@@ -228,7 +233,7 @@ func Measures(d Doc) []record.Measure {
 						earlier = out[j].Evidence.End <= at && at <= m.Evidence.Start
 					}
 				}
-				if out[j].By == m.Against && out[j].Against == m.By && earlier && !out[j].Reversal && (kind == "" || out[j].Kind == kind) {
+				if out[j].By == m.Against && out[j].Against == m.By && earlier && !out[j].Reversal && (kind == "" || out[j].Kind == kind) && !after(out[j], *m) {
 					m.InResponseTo = out[j].ID
 					break
 				}
@@ -491,15 +496,15 @@ func measureSize(text string, h measureHit) string {
 	return best
 }
 
-// measureDate dates a measure by the time expression nearest its trigger,
-// else by the coded event at it.
-func measureDate(d Doc, s *nlp.Sentence, h measureHit, m *record.Measure, evs []record.Event) {
+// measureDate dates a measure by the time expression nearest its trigger
+// at or after byte from of the sentence.
+func measureDate(d Doc, s *nlp.Sentence, h measureHit, m *record.Measure, from int) {
 	var best *entity.Date
 	bestD := 1 << 30
 	dates := d.Ann.SentenceDates(s.Index)
 	for i := range dates {
 		dt := &dates[i]
-		if dt.Precision == timex.Unknown || dt.Date.IsZero() {
+		if dt.Precision == timex.Unknown || dt.Date.IsZero() || dt.Start-s.Start < from {
 			continue
 		}
 		at := dt.Start - s.Start
@@ -662,4 +667,25 @@ func answeredKind(phrase string) (kind string, any bool) {
 		}
 	}
 	return "", false
+}
+
+// after reports a measure dated later than another: it cannot be what the
+// other answers.
+func after(a, b record.Measure) bool {
+	da, db := measureWhen(a), measureWhen(b)
+	if da == "" || db == "" {
+		return false
+	}
+	n := min(len(da), len(db))
+	return da[:n] > db[:n]
+}
+
+func measureWhen(m record.Measure) string {
+	if m.Date != nil {
+		return *m.Date
+	}
+	if strings.Contains(m.Period, "W") {
+		return ""
+	}
+	return m.Period
 }

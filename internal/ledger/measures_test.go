@@ -70,10 +70,18 @@ func TestMeasures(t *testing.T) {
 		},
 		{
 			name: "an order is the measure",
-			body: "The United States ordered China to close its consulate in Houston on Tuesday.\nOn Friday, Beijing ordered the United States to close its consulate in Chengdu in response to the Houston closure.",
+			body: "The United States ordered China to close its consulate in Houston on Monday.\nOn Tuesday, Beijing ordered the United States to close its consulate in Chengdu in response to the Houston closure.",
 			want: []measureWant{
-				{By: "USA", Against: "CHN", Kind: "closure", Date: "2025-03-04"},
-				{By: "CHN", Against: "USA", Kind: "closure", Date: "2025-02-28", Responds: "closure"},
+				{By: "USA", Against: "CHN", Kind: "closure", Date: "2025-03-03"},
+				{By: "CHN", Against: "USA", Kind: "closure", Date: "2025-03-04", Responds: "closure"},
+			},
+		},
+		{
+			name: "a response cannot precede what it answers",
+			body: "Latvia expelled a Belarusian diplomat on Monday.\nThe row began on February 20, when Belarus retaliated and expelled three Latvian diplomats.",
+			want: []measureWant{
+				{By: "LVA", Against: "BLR", Kind: "expulsion", Date: "2025-03-03"},
+				{By: "BLR", Against: "LVA", Kind: "expulsion", Size: "three", Date: "2025-02-20"},
 			},
 		},
 		{
