@@ -269,17 +269,23 @@ func triggers(k kw) bool {
 	return false
 }
 
-// shape is a coarse fingerprint of the trigger keywords of one length and
-// first letter: the sets of their second and last letters, as bits a-z.
+// shape is a coarse fingerprint of the keywords of one length and first
+// letter: the sets of their second and last letters, as bits indexed by
+// letterIndex.
 type shape struct{ second, last uint32 }
 
-// shapes is a table of shapes by word length and first letter.
-type shapes [maxKeyword + 1][26]shape
+// shapes is a table of shapes by word length (up to maxKeyword) and first
+// letter. Indexes are masked so that lookups need no bounds checks.
+type shapes [16][32]shape
+
+// The length mask of shapes needs maxKeyword below 16; this constant
+// overflows, failing the build, otherwise.
+const _ = uint8(15 - maxKeyword)
 
 // has reports whether the ASCII word w (1 to maxKeyword letters, any case)
 // fits one of the shapes. Every word the table was built from fits.
 func (sh *shapes) has(w string) bool {
-	f := &sh[len(w)][letterIndex(w[0])]
+	f := &sh[len(w)&15][letterIndex(w[0])]
 	return f.last>>letterIndex(w[len(w)-1])&1 != 0 && f.second>>letterIndex(w[min(1, len(w)-1)])&1 != 0
 }
 
@@ -305,8 +311,9 @@ func buildShapes(keep func(kw) bool) *shapes {
 	return &sh
 }
 
-// letterIndex maps an ASCII letter of either case to 0-25.
-func letterIndex(c byte) byte { return (c | 0x20 - 'a') % 26 }
+// letterIndex maps an ASCII letter of either case to 1-26 (and any byte
+// to 0-31).
+func letterIndex(c byte) byte { return c & 31 }
 
 // mayHold is a byte-level pre-check for find: it reports false only when
 // tokenize would report no trigger, that is when s holds no ASCII digit and
@@ -320,16 +327,15 @@ func letterIndex(c byte) byte { return (c | 0x20 - 'a') % 26 }
 // so checking the run only admits more.
 func mayHold(s string) bool {
 	for i := 0; i < len(s); {
-		c := s[i]
-		if isDigit(c) {
-			return true
-		}
-		if !isLetter(c) {
+		switch byteClass[s[i]] {
+		case cOther:
 			i++
 			continue
+		case cDigit:
+			return true
 		}
 		j := i + 1
-		for j < len(s) && isLetter(s[j]) {
+		for j < len(s) && byteClass[s[j]] == cLetter {
 			j++
 		}
 		if j-i <= maxKeyword && triggerShapes.has(s[i:j]) && isTrigger(s[i:j]) {
@@ -339,6 +345,26 @@ func mayHold(s string) bool {
 	}
 	return false
 }
+
+// Byte classes for mayHold.
+const (
+	cOther = iota
+	cLetter
+	cDigit
+)
+
+// byteClass classifies bytes into ASCII letters, ASCII digits and others.
+var byteClass = func() (t [256]uint8) {
+	for c := 0; c < 256; c++ {
+		switch {
+		case isLetter(byte(c)):
+			t[c] = cLetter
+		case isDigit(byte(c)):
+			t[c] = cDigit
+		}
+	}
+	return t
+}()
 
 // isTrigger reports whether the ASCII word w, in any case, is a trigger
 // keyword.
