@@ -131,7 +131,7 @@ func Meetings(d Doc) []record.Meeting {
 			if near(cs, s, e) || !contactTrigger(e.Evidence.Trigger) {
 				continue
 			}
-			cs = append(cs, contact{sent: si, tok: triggerTok(s, d.Body, e), kind: kindOfEvent(e)})
+			cs = append(cs, contact{sent: si, tok: triggerTok(s, e), kind: kindOfEvent(e)})
 		}
 		sort.Slice(cs, func(i, j int) bool { return cs[i].tok < cs[j].tok })
 		anchor(d, s, cs)
@@ -478,7 +478,7 @@ func tokAt(toks []nlp.Token, off int) int {
 }
 
 // triggerTok returns the token of s where event e's trigger starts.
-func triggerTok(s *nlp.Sentence, body string, e record.Event) int {
+func triggerTok(s *nlp.Sentence, e record.Event) int {
 	tr := e.Evidence.Trigger
 	if tr == "" {
 		return 0
@@ -492,7 +492,7 @@ func triggerTok(s *nlp.Sentence, body string, e record.Event) int {
 // near reports whether a contact word of cs lies within three tokens of
 // event e's trigger.
 func near(cs []contact, s *nlp.Sentence, e record.Event) bool {
-	t := triggerTok(s, "", e)
+	t := triggerTok(s, e)
 	for _, c := range cs {
 		if abs(c.tok-t) <= 3 {
 			return true
@@ -633,7 +633,7 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 		lo = c.tok
 	}
 	for _, e := range evs {
-		if e.CAMEORoot != "04" || abs(triggerTok(s, d.Body, e)-c.tok) > 3 {
+		if e.CAMEORoot != "04" || abs(triggerTok(s, e)-c.tok) > 3 {
 			continue
 		}
 		for _, a := range []*record.Actor{e.Source, e.Target} {

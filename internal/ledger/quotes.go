@@ -26,7 +26,7 @@ var cueVerbs = map[string]bool{
 	"pledged": true, "vowed": true, "cautioned": true, "complained": true, "lamented": true, "praised": true,
 	"criticized": true, "criticised": true, "denounced": true, "dismissed": true, "characterized": true,
 	"characterised": true, "recalled": true, "admitted": true, "conceded": true, "responded": true,
-	"countered": true, "insist": true, "added:": true, "predicted": true, "welcomed": true, "condemned": true,
+	"countered": true, "insist": true, "predicted": true, "welcomed": true, "condemned": true,
 	"demanded": true, "reiterated": true, "assured": true, "announcing": true,
 	"adding": true, "saying": true, "stating": true, "noting": true, "calling": true, "describing": true,
 	"stressing": true, "warning": true, "arguing": true, "insisting": true, "telling": true, "writing": true,
@@ -223,8 +223,13 @@ func Quotes(d Doc) []record.Quote {
 // and single capitalized words used as names ("the “Sputnik” vaccine").
 func quoteWorthy(text string) bool {
 	fs := strings.Fields(text)
-	if len(fs) == 0 {
+	switch {
+	case len(fs) == 0:
 		return false
+	case len(fs) == 1:
+		// “proportionate” is a word someone said; “Sputnik” a name.
+		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fs[0], "'‘"))
+		return !unicode.IsUpper(r)
 	}
 	return true
 }

@@ -94,6 +94,11 @@ func TestQuotes(t *testing.T) {
 			want: nil,
 		},
 		{
+			name: "a quoted name is not a quote",
+			body: "The health minister said the “Sputnik” vaccine would be registered in May.",
+			want: nil,
+		},
+		{
 			name: "straight quotes",
 			body: "Indian Prime Minister Narendra Modi said the talks were \"a step forward for the region.\"",
 			want: []quoteWant{{"Narendra Modi", "IND", "said", "a step forward for the region.", false}},
