@@ -14,6 +14,7 @@ package coder
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -62,6 +63,7 @@ type rule struct {
 	order int
 	elems []elem
 	code  cameo.Code
+	lits  int // number of plain-word elements (see literals)
 }
 
 // New compiles the patterns against the code table. Every rule whose code
@@ -103,6 +105,7 @@ func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
 			sort.Slice(el.ids, func(a, b int) bool { return el.ids[a] < el.ids[b] })
 			r.elems = append(r.elems, el)
 		}
+		r.lits = r.literals()
 		for _, w := range r.elems[0].ids {
 			for int(w) >= len(c.byFirst) {
 				c.byFirst = append(c.byFirst, nil)
@@ -161,6 +164,7 @@ func boundary(t *nlp.Token) bool {
 func (c *Coder) match(toks []nlp.Token) []hit {
 	var hits []hit
 	var scratch [16]int
+	var posArena []int
 	var idBuf [64]int32
 	ids := idBuf[:0]
 	if len(toks) > len(idBuf) {
@@ -207,24 +211,27 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 				j = found + 1
 			}
 			if ok {
-				hits = append(hits, hit{r: r, pos: append([]int(nil), pos...)})
+				// The positions of all hits share one backing array.
+				start := len(posArena)
+				posArena = append(posArena, pos...)
+				hits = append(hits, hit{r: r, pos: posArena[start:len(posArena):len(posArena)]})
 			}
 		}
 	}
 	if len(hits) <= 1 {
 		return hits
 	}
-	sort.SliceStable(hits, func(a, b int) bool {
-		la, lb := len(hits[a].r.elems), len(hits[b].r.elems)
+	slices.SortStableFunc(hits, func(a, b hit) int {
+		la, lb := len(a.r.elems), len(b.r.elems)
 		if la != lb {
-			return la > lb
+			return lb - la
 		}
 		// Among equally long patterns the one with more literal words is
 		// more specific ("phone … call" over "+call … on").
-		if wa, wb := hits[a].r.literals(), hits[b].r.literals(); wa != wb {
-			return wa > wb
+		if wa, wb := a.r.lits, b.r.lits; wa != wb {
+			return wb - wa
 		}
-		return hits[a].r.order < hits[b].r.order
+		return a.r.order - b.r.order
 	})
 	used := make([]bool, len(toks))
 	var keep []hit
@@ -244,7 +251,7 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 		}
 		keep = append(keep, h)
 	}
-	sort.Slice(keep, func(a, b int) bool { return keep[a].trigger() < keep[b].trigger() })
+	slices.SortFunc(keep, func(a, b hit) int { return a.trigger() - b.trigger() })
 	return keep
 }
 

@@ -131,11 +131,18 @@ func caseOK(e *entry, t *nlp.Token) bool {
 // match returns the entries that match the longest phrase starting at
 // token i, and that length in tokens (0 when none matches).
 func (d *dict) match(toks []nlp.Token, i int) ([]*entry, int) {
+	var buf []*entry
+	return d.matchInto(toks, i, &buf)
+}
+
+// matchInto is match with the result appended to *arena, so that the
+// matches of a document share one backing array.
+func (d *dict) matchInto(toks []nlp.Token, i int, arena *[]*entry) ([]*entry, int) {
 	es := d.byFirst[toks[i].Norm]
 	if len(es) == 0 {
 		return nil, 0
 	}
-	var out []*entry
+	start := len(*arena)
 	best := 0
 	for _, e := range es {
 		n := len(e.norms)
@@ -156,7 +163,11 @@ func (d *dict) match(toks []nlp.Token, i int) ([]*entry, int) {
 			continue
 		}
 		best = n
-		out = append(out, e)
+		*arena = append(*arena, e)
+	}
+	out := (*arena)[start:len(*arena):len(*arena)]
+	if len(out) == 0 {
+		return nil, 0
 	}
 	return out, best
 }

@@ -7,6 +7,7 @@
 package entity
 
 import (
+	"slices"
 	"sort"
 	"strings"
 	"time"
@@ -214,6 +215,8 @@ type docState struct {
 	// leads maps a country to the person leading its delegation.
 	leads  map[string]Actor
 	counts map[string]int
+	// entries backs the entry lists of a document's matches.
+	entries []*entry
 	// at, covered and used are per-sentence scratch space, reused.
 	at      []int
 	covered []bool
@@ -300,7 +303,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			i++
 			continue
 		}
-		es, n := d.match(toks, i)
+		es, n := d.matchInto(toks, i, &st.entries)
 		if n2 := collectiveAt(toks, i); n2 > n {
 			es, n = []*entry{collectiveEntry}, n2
 		}
@@ -680,7 +683,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	}
 	// Only this sentence's mentions are out of order.
 	mine := ann.Mentions[first:]
-	sort.SliceStable(mine, func(a, b int) bool { return mine[a].Tok < mine[b].Tok })
+	slices.SortStableFunc(mine, func(a, b Mention) int { return a.Tok - b.Tok })
 }
 
 func firstOf(m *match, kinds ...entryKind) *entry {
