@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
 	"sort"
 	"strings"
 )
@@ -46,6 +47,9 @@ func commands() map[string]command {
 	}
 }
 
+// batchCommands are the commands that code documents in bulk.
+var batchCommands = map[string]bool{"ingest": true, "extract": true, "bench": true, "demo": true, "eval": true}
+
 // exitError carries an exit status out of a subcommand without printing.
 type exitError struct{ code int }
 
@@ -68,6 +72,12 @@ func (e *env) main(args []string) int {
 		return 0
 	}
 	c, ok := cmds[args[0]]
+	if ok && batchCommands[args[0]] && e.getenv("GOGC") == "" {
+		// Coding is allocation-heavy and its live heap small (tens of
+		// MB): trading some memory for fewer collections speeds batches
+		// by about a quarter. A GOGC the user sets wins.
+		debug.SetGCPercent(400)
+	}
 	if !ok {
 		fmt.Fprintf(e.stderr, "parley: unknown command %q\n", args[0])
 		usage(e.stderr, cmds)
