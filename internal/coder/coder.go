@@ -135,6 +135,17 @@ type hit struct {
 
 func (h *hit) trigger() int { return h.pos[h.r.pat.Trigger] }
 
+// negated reports a rule whose first element is a negation word.
+func (r *rule) negated() bool {
+	for _, w := range r.pat.Elems[0].Words {
+		switch w {
+		case "not", "n't", "never", "no":
+			return true
+		}
+	}
+	return false
+}
+
 // literals counts the elements of a rule that are plain words, not verbs.
 func (r *rule) literals() int {
 	n := 0
@@ -506,8 +517,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if !e.tgt.empty() && e.src.actors[0].Country == e.tgt.actors[0].Country {
 			continue // a state acting on itself is not a relation between states
 		}
-		// Status.
-		if st := statusAt(toks, t); st != "" && e.status == record.StatusReported {
+		// Status. A rule that spells its own negation ("will not
+		// accept" as a rejection) is not negated by it.
+		if st := statusAt(toks, t); st != "" && e.status == record.StatusReported && !(st == record.StatusDenied && h.r.negated()) {
 			e.status = st
 		}
 		if flags.Noun && embeddedNoun(toks, t) && e.status == record.StatusReported {
