@@ -559,6 +559,19 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	if det == "def" && (root == "04" || src.empty() && tgt.empty()) {
 		return false
 	}
+	if h.r.code.Root == "04" && src.empty() && !e.nominal {
+		// "Tillerson informed Lavrov of the decision in a telephone
+		// call": the contact is between the clause's subject and object.
+		if subj := subjectLeft(toks, ms, t); !subj.empty() {
+			obj := tgt
+			if obj.empty() && subj.m != nil {
+				obj = objectBetween(toks, ms, subj.m.TokEnd, t, subj)
+			}
+			if !obj.empty() {
+				src, tgt = subj, obj
+			}
+		}
+	}
 	if e.nominal && (src.empty() || tgt.empty()) {
 		// A verb used as a noun names its event only with both parties:
 		// "at Macron's request" is no appeal to anyone.
@@ -812,4 +825,19 @@ func lastAgentBefore(ms []entity.Mention, k int) *entity.Mention {
 		}
 	}
 	return nil
+}
+
+// objectBetween returns the first usable mention in tokens [from, to)
+// whose country differs from src's: a verb's object before a later noun.
+func objectBetween(toks []nlp.Token, ms []entity.Mention, from, to int, src party) party {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok < from || m.TokEnd > to || !usable(m) || m.Attrib {
+			continue
+		}
+		if p := without(partyOf(m), src); !p.empty() {
+			return p
+		}
+	}
+	return party{}
 }
