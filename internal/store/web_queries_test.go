@@ -315,3 +315,42 @@ func TestParseDyadAndCursor(t *testing.T) {
 		}
 	}
 }
+
+// FuzzParseEventCursor checks that any token either fails to parse or
+// round-trips through String.
+func FuzzParseEventCursor(f *testing.F) {
+	f.Add(EventCursor{Date: "2025-02-27", DocID: "a", Ord: 1}.String())
+	f.Add(EventCursor{DocID: "b/c", Ord: 0}.String())
+	f.Add("WyIiLCIiLDBd")
+	f.Add("")
+	f.Fuzz(func(t *testing.T, s string) {
+		c, err := ParseEventCursor(s)
+		if err != nil || c == nil {
+			return
+		}
+		again, err := ParseEventCursor(c.String())
+		if err != nil || *again != *c {
+			t.Errorf("cursor %+v does not round-trip: %+v %v", c, again, err)
+		}
+	})
+}
+
+// FuzzParseDyad checks that a parsed dyad is two different country codes
+// and parses again to itself.
+func FuzzParseDyad(f *testing.F) {
+	for _, s := range []string{"USA-RUS", "usa,rus", "USA-USA", "", "-", "ÜSA-RUS"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, s string) {
+		a, b, ok := ParseDyad(s)
+		if !ok {
+			return
+		}
+		if !IsCountryCode(a) || !IsCountryCode(b) || a == b {
+			t.Fatalf("ParseDyad(%q) = %q, %q", s, a, b)
+		}
+		if a2, b2, ok := ParseDyad(a + "-" + b); !ok || a2 != a || b2 != b {
+			t.Errorf("%s-%s does not parse to itself", a, b)
+		}
+	})
+}
