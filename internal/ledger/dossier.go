@@ -16,11 +16,8 @@ var topicsData string
 type Topic struct {
 	// Key is the topic's identifier ("banking", "staffing", …).
 	Key string
-	// needles are lower-case words one of which a text must hold for re
-	// to be tried.
-	needles []string
-	// re matches ASCII-lower-cased text.
-	re *regexp.Regexp
+	// Phrases are its lower-case phrases; see topics.txt for the syntax.
+	Phrases []string
 }
 
 // Topics are the issue topics of the dossiers, parsed from the embedded
@@ -41,53 +38,48 @@ func parseTopics(data string) []Topic {
 		if !ok {
 			continue
 		}
-		var alts, needles []string
+		var ps []string
 		for _, p := range strings.Split(list, ",") {
-			p = strings.ToLower(strings.TrimSpace(p))
-			if p == "" {
-				continue
+			if p = strings.ToLower(strings.TrimSpace(p)); p != "" {
+				ps = append(ps, p)
 			}
-			for _, w := range strings.Fields(p) {
-				if w = strings.TrimSuffix(w, "*"); w != "" {
-					needles = append(needles, w)
-					break
-				}
-			}
-			var b strings.Builder
-			for i, w := range strings.Fields(p) {
-				if i > 0 {
-					b.WriteString(`\s+`)
-				}
-				switch {
-				case w == "*":
-					b.WriteString(`[\w’'.-]+`)
-				case strings.HasSuffix(w, "*"):
-					b.WriteString(regexp.QuoteMeta(strings.TrimSuffix(w, "*")) + `[\w’'-]*`)
-				default:
-					b.WriteString(regexp.QuoteMeta(w))
-				}
-			}
-			alts = append(alts, b.String())
 		}
-		if len(alts) == 0 {
-			continue
+		if len(ps) > 0 {
+			out = append(out, Topic{Key: strings.TrimSpace(key), Phrases: ps})
 		}
-		out = append(out, Topic{Key: strings.TrimSpace(key), needles: needles, re: regexp.MustCompile(`\b(?:` + strings.Join(alts, "|") + `)\b`)})
 	}
 	return out
 }
 
 // topicsIn returns the keys of the topics text names, in table order.
 func topicsIn(text string) []string {
+	var found [64]bool
+	issuePhrases.matches(textWords(asciiLower(text)), func(id int) {
+		if id < len(found) {
+			found[id] = true
+		}
+	})
 	var out []string
-	low := asciiLower(text)
-	for _, t := range Topics {
-		if containsAny(low, t.needles) && t.re.MatchString(low) {
+	for i, t := range Topics {
+		if i < len(found) && found[i] {
 			out = append(out, t.Key)
 		}
 	}
 	return out
 }
+
+// issuePhrases holds the phrases of Topics by topic index; matching the
+// words of a sentence once is far cheaper than a regular expression per
+// topic.
+var issuePhrases = func() *phraseSet {
+	ps := newPhraseSet()
+	for i, t := range Topics {
+		for _, p := range t.Phrases {
+			ps.add(p, i)
+		}
+	}
+	return ps
+}()
 
 // measureTopic is the issue a measure kind bears on.
 var measureTopic = map[string]string{
