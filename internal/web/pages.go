@@ -5,6 +5,7 @@ import (
 	"net/http"
 	"net/url"
 	"slices"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
@@ -243,11 +244,19 @@ type dyadPage struct {
 	Meetings   []MeetingView
 	Contacts   []EventView
 	Measures   []MeasureView
+	Types      []TypeCount
 	QuotesA    []QuoteView
 	QuotesB    []QuoteView
 	Events     []EventView
 	Dossiers   []DossierView
 	EventsURL  string
+}
+
+// TypeCount is how many events of a PLOVER type a dyad has.
+type TypeCount struct {
+	Type  string
+	Count int
+	Tone  float64 // the type's PLOVER score, for colour
 }
 
 // DossierView is an open issue with its latest status and history.
@@ -300,6 +309,15 @@ func (h *Handler) dyad(w http.ResponseWriter, r *http.Request) (string, any, err
 		return "", nil, err
 	}
 	p.AToB, p.BToA = p.Summary.AToB, p.Summary.BToA
+	for t, n := range p.Summary.PLOVER {
+		p.Types = append(p.Types, TypeCount{Type: t, Count: n, Tone: h.plover[t]})
+	}
+	sort.Slice(p.Types, func(i, j int) bool {
+		if p.Types[i].Count != p.Types[j].Count {
+			return p.Types[i].Count > p.Types[j].Count
+		}
+		return p.Types[i].Type < p.Types[j].Type
+	})
 	if d.A != a {
 		p.AToB, p.BToA = p.BToA, p.AToB
 	}

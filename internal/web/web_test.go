@@ -136,7 +136,7 @@ func TestPages(t *testing.T) {
 		{"home", "/", 200, []string{"Busiest dyads", `href="/dyads/RUS-USA"`, "Envoys meet in Istanbul", `class="event"`, "3 events"}},
 		{"dyad", "/dyads/USA-RUS", 200, []string{`<svg id="trend"`, "USA – RUS", "Istanbul", "Sonata Coulter",
 			"We have made the first steps,", "Sergei Lavrov", "No quotes from USA.", "answered by", `href="#m1"`, `class="evidence-link" href="/documents/talks#s1"`,
-			"USA → RUS: 1", "RUS → USA: 1", `<path class="goldstein"`}},
+			"USA → RUS: 1", "RUS → USA: 1", `<path class="goldstein"`, `href="/events?dyad=USA-RUS&amp;plover=SANCTION">SANCTION 1</a>`}},
 		{"dyad_reversed", "/dyads/RUS-USA", 200, []string{"RUS – USA", "RUS → USA: 1", "USA → RUS: 1"}},
 		{"dyad_empty", "/dyads/FRA-DEU", 200, []string{"No dated events between FRA and DEU", "No meetings"}},
 		{"dyad_bad", "/dyads/france", 404, []string{"three-letter country codes"}},
