@@ -537,7 +537,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: c, Sector: e.sector, Name: instName(st.body, toks, m)}, How: "context"})
 				continue
 			}
-			if j := i - 1; j >= 1 && toks[j].Norm == "the" && (toks[j-1].Norm == "at" || toks[j-1].Norm == "in") {
+			if j := i - 1; j >= 1 && toks[j].Norm == "the" && (toks[j-1].Norm == "at" || toks[j-1].Norm == "in") && (end >= len(toks) || !isLowerWord(toks[end].Text) || functionWord(toks[end].Norm)) {
 				// "signed at the White House", "summoned to … at the Foreign Office": a venue.
 				placeAt(i, m.n, st.body[toks[i].Start:toks[end-1].End], e.country, 0, 0, false)
 				continue
@@ -1304,4 +1304,16 @@ var peopleNouns = map[string]string{
 	"peacekeepers": "MIL", "paratroopers": "MIL", "marines": "MIL", "gunmen": "REB", "envoys": "GOV",
 	"negotiators": "GOV", "lawmakers": "LEG", "legislators": "LEG", "senators": "LEG", "judges": "JUD",
 	"prosecutors": "JUD", "courts": "JUD", "authorities": "GOV", "leaders": "GOV", "ministers": "GOV",
+}
+
+func isLowerWord(s string) bool { return s != "" && s[0] >= 'a' && s[0] <= 'z' }
+
+// functionWord reports words that end a noun phrase ("at the White House
+// on Tuesday") rather than continue it ("at the FSB meeting").
+func functionWord(n string) bool {
+	switch n {
+	case "on", "in", "at", "and", "for", "to", "with", "by", "of", "after", "before", "where", "which", "that", "as", "from", "during", "last", "this", "earlier", "later":
+		return true
+	}
+	return false
 }
