@@ -557,6 +557,17 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				embedStatus = record.StatusHypothetical
 			}
 		}
+		// "Obama said he would not provide support to Israel": a state
+		// saying it will not cooperate rejects cooperation (12).
+		if e.status == record.StatusDenied && t > embedUntil && isCooperation(h.r.code.Root) && saidBySameSide(evs, e) {
+			code := "120"
+			if h.r.code.Root == "06" || h.r.code.Root == "07" {
+				code = "121"
+			}
+			if cd, ok := c.codes.Lookup(code); ok {
+				e.code, e.status = cd, record.StatusReported
+			}
+		}
 		// "Lavrov added that Moscow could impose painful measures": a
 		// state saying it may take a hostile step threatens it (13).
 		if (e.status == record.StatusHypothetical || e.status == record.StatusPlanned) && t > embedUntil && isConflict(h.r.code.Root) && saidBySameSide(evs, e) {
@@ -940,4 +951,13 @@ func phraseEnd(toks []nlp.Token, t int) int {
 		}
 	}
 	return len(toks)
+}
+
+// isCooperation reports the roots of cooperative acts a state can refuse.
+func isCooperation(root string) bool {
+	switch root {
+	case "05", "06", "07", "08":
+		return true
+	}
+	return false
 }
