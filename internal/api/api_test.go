@@ -7,6 +7,7 @@ import (
 	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"net/http"
 	"net/http/httptest"
 	"net/url"
@@ -538,5 +539,20 @@ func TestValidateCatchesDrift(t *testing.T) {
 		if err := validate(doc, ref("DyadList"), decode(t, []byte(body)), "$"); err == nil {
 			t.Errorf("validate accepted %s", body)
 		}
+	}
+}
+
+// TestInternalError closes the database under the handler: the client
+// gets a JSON 500 without details and the error goes to the log.
+func TestInternalError(t *testing.T) {
+	var logged bytes.Buffer
+	_, mux, st := testServer(t, Options{Logger: slog.New(slog.NewTextHandler(&logged, nil))})
+	st.Close()
+	rec := do(mux, "GET", "/api/v1/events?dyad=USA-RUS", nil, nil)
+	if rec.Code != 500 || !strings.Contains(rec.Body.String(), `"code":"internal"`) || strings.Contains(rec.Body.String(), "closed") {
+		t.Errorf("got %d %s; want a bare JSON 500", rec.Code, rec.Body)
+	}
+	if !strings.Contains(logged.String(), "/api/v1/events") || !strings.Contains(logged.String(), "closed") {
+		t.Errorf("the error was not logged: %q", logged.String())
 	}
 }
