@@ -30,6 +30,7 @@ const (
 	kPronoun                      // "he", "she"
 	kDefinite                     // "the minister", "the president"
 	kIt                           // "it", standing for a state or institution
+	kThey                         // "they", standing for parties named together
 )
 
 // caseMode says how a phrase's first token must be written in the text.
@@ -242,6 +243,9 @@ func compile(lex *lexicon.Lexicon) *dict {
 	}
 	for _, p := range []string{"it", "It"} {
 		d.addPhrase(p, kIt, 0, "", "")
+	}
+	for _, p := range []string{"they", "They"} {
+		d.addPhrase(p, kThey, 0, "", "")
 	}
 	for _, p := range definites {
 		d.addPhrase(p, kDefinite, 0, "", "")

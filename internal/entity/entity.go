@@ -593,6 +593,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, How: "collective"})
 		case m.has(kPronoun) != nil || m.has(kDefinite) != nil:
 			refs = append(refs, k) // resolved once the sentence's names are known
+		case m.has(kThey) != nil:
+			// "Obama and Putin said they will …": the parties named
+			// together last.
+			if members := st.lastPair(ann, s.Index, i, toks); len(members) >= 2 {
+				emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "coref"})
+			}
 		case m.has(kIt) != nil:
 			// "It said …", "… said it would …": the state or institution
 			// last named as an actor.
@@ -1316,4 +1322,26 @@ func functionWord(n string) bool {
 		return true
 	}
 	return false
+}
+
+// lastPair returns the actors of the last two mentions joined by "and"
+// before token i in sentence si (or in the sentence before), for "they".
+func (st *docState) lastPair(ann *Annotations, si, i int, toks []nlp.Token) []Actor {
+	ms := ann.Mentions
+	for j := len(ms) - 1; j > 0; j-- {
+		b, a := &ms[j], &ms[j-1]
+		if b.Sentence < si-1 {
+			break
+		}
+		if b.Sentence == si && b.Tok >= i || a.Sentence != b.Sentence {
+			continue
+		}
+		if a.Actor.Country == "" || b.Actor.Country == "" || a.Actor.Country == b.Actor.Country {
+			continue
+		}
+		if b.Sentence == si && b.Tok-a.TokEnd == 1 && toks[a.TokEnd].Norm == "and" {
+			return []Actor{a.Actor, b.Actor}
+		}
+	}
+	return nil
 }
