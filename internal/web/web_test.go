@@ -424,3 +424,16 @@ func TestDossiers(t *testing.T) {
 		t.Errorf("the most recently updated issue is not first")
 	}
 }
+
+// TestServerError closes the database under the pages: the reader gets
+// the error page with status 500, without the error's details.
+func TestServerError(t *testing.T) {
+	mux, st := newTestHandler(t)
+	st.Close()
+	for _, target := range []string{"/", "/dyads/USA-RUS", "/events", "/documents/talks", "/search?q=x"} {
+		rec := get(t, mux, target)
+		if body := rec.Body.String(); rec.Code != 500 || !strings.Contains(body, "Something went wrong") || strings.Contains(body, "closed") {
+			t.Errorf("GET %s: %d %.300s", target, rec.Code, body)
+		}
+	}
+}
