@@ -403,6 +403,25 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				modEnd = next
 			}
 		}
+		if modCountry != "" && m.has(kAdjective) != nil && modEnd+1 < len(toks) && toks[modEnd].Norm == "and" {
+			// "Turkish and Greek sides", "French and Egyptian warships":
+			// the first adjective shares the second's noun.
+			if nm := matchAt(modEnd + 1); nm != nil && nm.has(kAdjective) != nil {
+				if h := nm.tok + nm.n; h < len(toks) {
+					sector := groupNouns[toks[h].Norm]
+					if sector == "" {
+						sector = peopleNouns[toks[h].Norm]
+					}
+					if tm := matchAt(h); sector == "" && tm != nil && tm.has(kTitle) != nil && tm.n == 1 {
+						sector = tm.has(kTitle).sector
+					}
+					if sector != "" {
+						emit(Mention{Tok: i, TokEnd: modEnd, Kind: Group, Actor: Actor{Country: modCountry, Sector: sector}, How: "adjective"})
+						continue
+					}
+				}
+			}
+		}
 		if modCountry != "" {
 			// Adjectives coordinated with another: "Russian and American diplomats".
 			j := skipPrefixes(toks, modEnd)
@@ -1308,6 +1327,8 @@ var peopleNouns = map[string]string{
 	"hackers": "SPY", "agents": "SPY", "spies": "SPY", "prisoners": "CVL", "detainees": "CVL",
 	"nationals": "CVL", "citizens": "CVL", "businessmen": "BUS", "investors": "BUS", "banks": "BUS",
 	"peacekeepers": "MIL", "paratroopers": "MIL", "marines": "MIL", "gunmen": "REB", "envoys": "GOV",
+	"militiamen": "REB", "militias": "REB", "servicemen": "MIL", "warships": "MIL", "submarines": "MIL",
+	"drones": "MIL", "missiles": "MIL", "tanks": "MIL", "jets": "MIL", "bombers": "MIL", "units": "MIL",
 	"negotiators": "GOV", "lawmakers": "LEG", "legislators": "LEG", "senators": "LEG", "judges": "JUD",
 	"prosecutors": "JUD", "courts": "JUD", "authorities": "GOV", "leaders": "GOV", "ministers": "GOV",
 }
