@@ -630,13 +630,19 @@ func prune(evs []event) []event {
 		if e.speech && hasOther && (e.code.Code == "010" || e.toned && !e.quoted) {
 			continue // the statement only reports the other event
 		}
-		key := e.src.actors[0].Country + ">" + firstCountry(e.tgt) + ":" + e.code.Root + ":" + e.status
+		// Distinct measures (an expulsion and an entry ban) are distinct
+		// events; other roots count once per pair and sentence.
+		class := e.code.Root
+		if class == "16" || class == "17" {
+			class = e.code.Code
+		}
+		key := e.src.actors[0].Country + ">" + firstCountry(e.tgt) + ":" + class + ":" + e.status
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
 			if b < a {
 				a, b = b, a
 			}
-			key = a + "<>" + b + ":" + e.code.Root + ":" + e.status
+			key = a + "<>" + b + ":" + class + ":" + e.status
 		}
 		if seen[key] {
 			continue
