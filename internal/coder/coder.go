@@ -660,8 +660,36 @@ func firstCountry(p party) string {
 	return p.actors[0].Country
 }
 
+// stopVerbs before a noun say its event was stopped or prevented
+// ("halting the annexation").
+var stopVerbs = map[string]bool{
+	"halting": true, "halted": true, "halt": true, "stopping": true, "stopped": true, "stop": true,
+	"ending": true, "prevent": true, "preventing": true, "prevented": true, "avoid": true,
+	"avoiding": true, "abandoning": true, "abandoned": true, "suspending": true, "shelving": true,
+}
+
 // statusAt reads negation and modality just before the trigger.
 func statusAt(toks []nlp.Token, t int) string {
+	// "halting the annexation of …"
+	for k := t - 1; k >= 0 && k >= t-3; k-- {
+		if stopVerbs[toks[k].Norm] {
+			return record.StatusDenied
+		}
+		if toks[k].Norm != "the" && toks[k].Norm != "its" && toks[k].Norm != "their" && toks[k].Norm != "a" && !isLowerWord(toks[k].Text) {
+			break
+		}
+	}
+	// "any attempt by China to invade Taiwan"
+	if t > 0 && toks[t-1].Norm == "to" {
+		for k := t - 2; k >= 0 && k >= t-7; k-- {
+			if embedNouns[toks[k].Norm] {
+				return record.StatusHypothetical
+			}
+			if boundary(&toks[k]) {
+				break
+			}
+		}
+	}
 	if t+1 < len(toks) {
 		switch toks[t+1].Norm {
 		case "no", "nothing", "neither":

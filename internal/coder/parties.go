@@ -218,6 +218,9 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if m.Tok-t > 25 || m.Tok >= 2 && toks[m.Tok-2].Norm == "as" && (toks[m.Tok-1].Norm == "did" || toks[m.Tok-1].Norm == "had") {
 			break // "…, as did Canada": more actors of the same act, not its target
 		}
+		if appositiveBetween(toks, t+1, m.Tok) {
+			break // "struck the port of Odesa, an attack the United Nations condemned"
+		}
 		if !usable(m) {
 			continue
 		}
@@ -840,4 +843,20 @@ func objectBetween(toks []nlp.Token, ms []entity.Mention, from, to int, src part
 		}
 	}
 	return party{}
+}
+
+// appositiveBetween reports a comma followed by an article or a relative
+// pronoun in tokens [from, to): a new phrase about the object, not the
+// object's continuation.
+func appositiveBetween(toks []nlp.Token, from, to int) bool {
+	for i := from; i+1 < to; i++ {
+		if toks[i].Norm != "," {
+			continue
+		}
+		switch toks[i+1].Norm {
+		case "a", "an", "which", "who", "whose":
+			return true
+		}
+	}
+	return false
 }
