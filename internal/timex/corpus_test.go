@@ -198,3 +198,24 @@ func BenchmarkFindExamples(b *testing.B) {
 	}
 	reportRates(b, n, cpuTime()-cpu0, "lines")
 }
+
+// BenchmarkTextLayer splits the example articles and runs Find over each
+// sentence, as the entity resolver does: the text layer's share of the
+// pipeline (nlp and timex together).
+func BenchmarkTextLayer(b *testing.B) {
+	bodies := exampleArticles(b)
+	n := 0
+	for _, body := range bodies {
+		n += len(nlp.Split(body))
+	}
+	b.ReportAllocs()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, body := range bodies {
+			for _, s := range nlp.Split(body) {
+				_ = Find(s.Text, s.Start, friFeb28)
+			}
+		}
+	}
+	reportRates(b, n*b.N, cpuTime()-cpu0, "sentences")
+}
