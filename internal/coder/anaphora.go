@@ -31,6 +31,15 @@ var relativeDays = []relativeDay{
 	{[]string{"a", "day", "earlier"}, -1}, {[]string{"the", "eve"}, -1},
 }
 
+// relativeByFirst indexes relativeDays by their first word.
+var relativeByFirst = func() map[string][]relativeDay {
+	m := map[string][]relativeDay{}
+	for _, r := range relativeDays {
+		m[r.words[0]] = append(m[r.words[0]], r)
+	}
+	return m
+}()
+
 // anchor tracks the last day a text named, so that "the following day"
 // in a later sentence can be dated.
 type anchor struct {
@@ -46,8 +55,8 @@ func (a *anchor) relative(s *nlp.Sentence) (timex.Expr, bool) {
 	}
 	toks := s.Tokens
 	for i := range toks {
-		for _, r := range relativeDays {
-			if i+len(r.words) > len(toks) || toks[i].Norm != r.words[0] {
+		for _, r := range relativeByFirst[toks[i].Norm] {
+			if i+len(r.words) > len(toks) {
 				continue
 			}
 			ok := true
