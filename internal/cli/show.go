@@ -2,6 +2,7 @@ package cli
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"strings"
 	"time"
@@ -21,6 +22,9 @@ type showJSON struct {
 	ContentHash string   `json:"content_hash"`
 	Warnings    []string `json:"warnings"`
 	IngestedAt  string   `json:"ingested_at"`
+	// Annotations is the text layer stored at ingest: actors, places and
+	// dates with their spans (see 'parley annotate --json').
+	Annotations json.RawMessage `json:"annotations,omitempty"`
 }
 
 func runShow(e *env, args []string) error {
@@ -53,6 +57,7 @@ func runShow(e *env, args []string) error {
 		return writeJSON(e.stdout, showJSON{
 			Document: d.Record, Body: d.Body, Kind: d.Kind, Origin: d.Origin, Sentences: d.Sentences,
 			ContentHash: d.ContentHash, Warnings: w, IngestedAt: d.IngestedAt.Format(time.RFC3339),
+			Annotations: d.Annotations,
 		})
 	}
 	out := e.stdout
