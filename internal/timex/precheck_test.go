@@ -108,3 +108,37 @@ func FuzzPrecheck(f *testing.F) {
 		}
 	})
 }
+
+// TestLookupKeyword checks the hash table against the keyword map: every
+// keyword in three cases, and every one-letter change, deletion and
+// doubling of each keyword, which is a keyword exactly when the map says
+// so.
+func TestLookupKeyword(t *testing.T) {
+	check := func(w string) {
+		t.Helper()
+		want, wantOK := keywords[strings.ToLower(w)]
+		got, ok := lookupKeyword(w)
+		if ok != wantOK || got != want {
+			t.Errorf("lookupKeyword(%q) = %v, %v; want %v, %v", w, got, ok, want, wantOK)
+		}
+	}
+	for w := range keywords {
+		if w == "" || len(w) > maxKeyword || strings.Trim(w, "abcdefghijklmnopqrstuvwxyz") != "" {
+			t.Fatalf("keyword %q is not 1 to %d lower-case ASCII letters", w, maxKeyword)
+		}
+		check(w)
+		check(strings.ToUpper(w[:1]) + w[1:])
+		check(strings.ToUpper(w))
+		for k := 0; k < len(w); k++ {
+			for c := byte('a'); c <= 'z'; c++ {
+				check(w[:k] + string(c) + w[k+1:])
+			}
+			if len(w) > 1 {
+				check(w[:k] + w[k+1:])
+			}
+			if len(w) < maxKeyword {
+				check(w[:k+1] + w[k:])
+			}
+		}
+	}
+}

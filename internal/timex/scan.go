@@ -369,12 +369,68 @@ var byteClass = func() (t [256]uint8) {
 // isTrigger reports whether the ASCII word w, in any case, is a trigger
 // keyword.
 func isTrigger(w string) bool {
-	var buf [maxKeyword]byte
-	for k := 0; k < len(w); k++ {
-		buf[k] = w[k] | 0x20
-	}
-	e, ok := keywords[string(buf[:len(w)])]
+	e, ok := lookupKeyword(w)
 	return ok && triggers(e.kw)
+}
+
+// kwSlot is a slot of kwTable.
+type kwSlot struct {
+	word string
+	e    entry
+}
+
+// kwBits is the log2 of the size of kwTable, which holds every keyword at
+// a load under a third.
+const kwBits = 10
+
+// kwTable holds the keywords in an open-addressing hash table, so that a
+// lookup needs neither a lower-cased copy of the word nor hashing all of
+// it, as the map does.
+var kwTable = buildKWTable()
+
+func buildKWTable() *[1 << kwBits]kwSlot {
+	var t [1 << kwBits]kwSlot
+	for w, e := range keywords {
+		h := kwHash(w)
+		for t[h].word != "" {
+			h = (h + 1) & (1<<kwBits - 1)
+		}
+		t[h] = kwSlot{word: w, e: e}
+	}
+	return &t
+}
+
+// kwHash hashes a word of ASCII letters, in any case, from its length and
+// its first, second and last letters.
+func kwHash(w string) uint32 {
+	n := uint32(len(w))
+	a, b, c := uint32(w[0]|0x20), uint32(w[min(1, len(w)-1)]|0x20), uint32(w[len(w)-1]|0x20)
+	return (n*0x9E3779B1 ^ a*0x85EBCA77 ^ b*0xC2B2AE3D ^ c*0x27D4EB2F) >> (32 - kwBits)
+}
+
+// lookupKeyword returns the keyword entry of the word w of 1 to maxKeyword
+// ASCII letters, in any case.
+func lookupKeyword(w string) (entry, bool) {
+	for h := kwHash(w); ; h = (h + 1) & (1<<kwBits - 1) {
+		sl := &kwTable[h]
+		if sl.word == "" {
+			return entry{}, false
+		}
+		if len(sl.word) == len(w) && equalLower(w, sl.word) {
+			return sl.e, true
+		}
+	}
+}
+
+// equalLower reports whether the ASCII letters w, lower-cased, equal lower
+// (of the same length).
+func equalLower(w, lower string) bool {
+	for k := 0; k < len(w) && k < len(lower); k++ {
+		if w[k]|0x20 != lower[k] {
+			return false
+		}
+	}
+	return true
 }
 
 func isDigit(c byte) bool  { return '0' <= c && c <= '9' }
@@ -493,11 +549,7 @@ func scanWord(s string, i int) (token, int) {
 	}
 	t.end = j
 	if ascii && j-i <= maxKeyword && keywordShapes.has(s[i:j]) {
-		var buf [maxKeyword]byte
-		for k := i; k < j; k++ {
-			buf[k-i] = s[k] | 0x20
-		}
-		if e, ok := keywords[string(buf[:j-i])]; ok {
+		if e, ok := lookupKeyword(s[i:j]); ok {
 			t.kw, t.val = e.kw, e.val
 			t.flags |= e.flags
 		}
