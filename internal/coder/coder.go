@@ -452,6 +452,11 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if t > 0 && toks[t-1].Norm == "to" && (hi > 0 && h.r.code.Root == evs0Root(evs) || flags.Speech) {
 			continue
 		}
+		// "the cases of detained Australians": a participle used as an
+		// adjective reports no act of its own.
+		if !flags.Noun && t > 0 && t+1 < len(toks) && strings.HasSuffix(toks[t].Norm, "ed") && attributiveBefore[toks[t-1].Norm] && toks[t+1].Kind == nlp.Word {
+			continue
+		}
 		// "the freezing of accounts": a verb form used as a noun.
 		if !flags.Noun && t > 0 && (toks[t-1].Norm == "the" || toks[t-1].Norm == "a" || toks[t-1].Norm == "an" || toks[t-1].Norm == "'s" || toks[t-1].Norm == "his" || toks[t-1].Norm == "her" || toks[t-1].Norm == "its" || toks[t-1].Norm == "their") {
 			flags.Noun = true
@@ -994,4 +999,10 @@ func isCooperation(root string) bool {
 		return true
 	}
 	return false
+}
+
+// attributiveBefore are words after which a participle is an adjective.
+var attributiveBefore = map[string]bool{
+	"of": true, "the": true, "a": true, "an": true, "for": true, "with": true, "about": true,
+	"against": true, "two": true, "three": true, "several": true,
 }

@@ -80,12 +80,18 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 		if dt.Start < datelineEnd {
 			continue // "ISTANBUL, Feb 27 (AP) —" dates the report, not the event
 		}
+		if sinceBefore(d.Body, dt.Start) {
+			continue // "the first visit since 2018" dates a state, not the event
+		}
 		dist := dt.Start - toks[t].End
 		if dist < 0 {
 			dist = toks[t].Start - dt.End
 		}
 		if dist < 0 {
 			dist = 0
+		}
+		if clauseBetween(toks, t, dt.Start, dt.End) {
+			dist += 1 << 20 // another clause's date ("…, which Beijing imposed in 2020") only as a last resort
 		}
 		if dist < bestDist {
 			best, bestDist = dt, dist
@@ -182,4 +188,25 @@ func dateline(s *nlp.Sentence) int {
 		return s.Tokens[n-1].End
 	}
 	return -1
+}
+
+// sinceBefore reports "since" (or "until") right before byte offset at.
+func sinceBefore(body string, at int) bool {
+	pre := strings.TrimRight(body[max(0, at-8):at], " ")
+	return strings.HasSuffix(pre, "since") || strings.HasSuffix(pre, "until") || strings.HasSuffix(pre, "Since")
+}
+
+// clauseBetween reports a clause boundary between token t and the span
+// [start, end) of a date.
+func clauseBetween(toks []nlp.Token, t, start, end int) bool {
+	lo, hi := toks[t].End, start
+	if end <= toks[t].Start {
+		lo, hi = end, toks[t].Start
+	}
+	for i := range toks {
+		if toks[i].Start >= lo && toks[i].End <= hi && boundary(&toks[i]) {
+			return true
+		}
+	}
+	return false
 }
