@@ -209,8 +209,8 @@ func appendNorm(buf []byte, text string) []byte {
 	return buf
 }
 
-func isLetterASCII(c byte) bool { return 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' }
-func isDigit(c byte) bool       { return '0' <= c && c <= '9' }
+func isLetterASCII(c byte) bool { return c|0x20-'a' < 26 } // c|0x20 folds upper-case letters only onto a-z
+func isDigit(c byte) bool       { return c-'0' < 10 }
 func isAlnumASCII(c byte) bool  { return isLetterASCII(c) || isDigit(c) }
 func isUpperASCII(c byte) bool  { return 'A' <= c && c <= 'Z' }
 
@@ -442,6 +442,10 @@ loop:
 			hasLetter = true
 			lower &= c
 			j++
+			for j < end && isLetterASCII(s[j]) {
+				lower &= s[j]
+				j++
+			}
 			continue
 		}
 		if isDigit(c) || c == '_' {
