@@ -25,9 +25,12 @@ var (
 		regexp.MustCompile(`\b(?:will|would|did|do) not discuss ([^,.;]+)`),
 	}
 	// clauseStop ends a topic phrase.
-	clauseStop = regexp.MustCompile(`[,;.:]|\s(?:following|after|amid|as part of|in order to|to create|while|but|because|before|according to)\s`)
+	clauseStop = regexp.MustCompile(`[,;:]|\.(?:$|\s+[^A-Z\s])|\s(?:following|after|amid|as part of|in order to|to create|while|but|because|before|according to)\s`)
 	// listStop ends a list of topics after "including".
 	listStop = regexp.MustCompile(`[;.]|,\s(?:which|who|to|a|an)\s`)
+	// futureRe ends a stretch of text that makes the agenda that follows
+	// hypothetical.
+	futureRe = regexp.MustCompile(`\b(?:future|possible|potential|next|further|might|could|would)\s+(?:\w+\s+){0,2}$`)
 	// topicNeedles are words one of which a sentence must hold for topicRe
 	// to be tried.
 	topicNeedles = []string{"discuss", "center", "centre", "focus", "concentrat", "aimed at", "concerns", "talks ", "negotiations ", "consultations ", "agenda", "to address"}
@@ -45,14 +48,23 @@ func topicPhrases(text string) []phrase {
 		return nil
 	}
 	for _, m := range topicRe.FindAllStringIndex(low, -1) {
+		if futureRe.MatchString(low[max(0, m[0]-30):m[0]]) {
+			continue // "might open the door for future negotiations on …"
+		}
 		start := m[1]
 		rest := text[start:]
 		end := len(rest)
-		if loc := clauseStop.FindStringIndex(low[start:]); loc != nil {
+		if loc := clauseStop.FindStringIndex(text[start:]); loc != nil {
 			end = loc[0]
 		}
-		if t := cleanTopic(rest[:end]); t != "" {
-			out = append(out, phrase{t, start, start + end})
+		// "access to banking … as well as the need to ensure …": two
+		// topics.
+		off := 0
+		for _, part := range strings.Split(rest[:end], " as well as ") {
+			if t := cleanTopic(part); t != "" {
+				out = append(out, phrase{t, start + off, start + off + len(part)})
+			}
+			off += len(part) + len(" as well as ")
 		}
 		// ", including A and B" after the topic.
 		if k := strings.Index(low[start+end:], "including "); k >= 0 && k <= 3 {
@@ -103,14 +115,18 @@ func cleanTopic(s string) string {
 		return r
 	}, s)
 	s = strings.TrimSpace(s)
-	for _, p := range []string{"the ", "a ", "an ", "there are ", "there is ", "resolving ", "ways to ", "how to "} {
+	for _, p := range []string{"the ", "a ", "an ", "there are ", "there is ", "resolving ", "ways to ", "how to ", "need to ensure ", "need to secure ", "need to guarantee ", "need for ", "ensuring "} {
 		if len(s) > len(p) && strings.EqualFold(s[:len(p)], p) {
 			s = s[len(p):]
 		}
 	}
-	n := len(strings.Fields(s))
-	if n == 0 || n > 14 {
+	f := strings.Fields(s)
+	if len(f) == 0 || len(f) > 14 {
 		return ""
+	}
+	switch strings.ToLower(f[0]) {
+	case "these", "those", "this", "that", "such", "it", "them":
+		return "" // "these practical issues": named elsewhere
 	}
 	return s
 }

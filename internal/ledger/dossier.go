@@ -93,7 +93,7 @@ var measureTopic = map[string]string{
 
 var (
 	resolvedRe = regexp.MustCompile(`(?i)\b(?:resolved|settled|restored|reopened|resumed|returned to (?:their|his|her) posts?|released|freed|lifted)\b`)
-	modalRe    = regexp.MustCompile(`(?i)\b(?:might|could|would|may|future|possible|speculation|expected to)\b`)
+	modalRe    = regexp.MustCompile(`(?i)\b(?:might|could|would|may|future|possible|possibility|speculation|expected to)\b`)
 	anaphorRe  = regexp.MustCompile(`(?i)\b(?:these|those|both) (?:areas|issues|matters|questions|problems)\b`)
 )
 

@@ -267,7 +267,7 @@ func contacts(d Doc, s *nlp.Sentence) []contact {
 	var cs []contact
 	for i := 0; i < len(toks); i++ {
 		t := toks[i]
-		if (t.Norm == "delegation" || t.Norm == "delegations" || (t.Norm == "side" || t.Norm == "team") && hasWord(toks[i:min(len(toks), i+4)], "led", "headed")) && i > 0 {
+		if (t.Norm == "delegation" || t.Norm == "delegations" || (t.Norm == "side" || t.Norm == "team") && hasWord(toks[max(0, i-4):min(len(toks), i+4)], "led", "headed")) && i > 0 {
 			// "The Russian delegation": a reference to the talks at hand.
 			if n := toks[i-1].Norm; n == "the" || i > 1 && toks[i-2].Norm == "the" {
 				cs = append(cs, contact{sent: s.Index, tok: i, definite: true, planned: true})
@@ -804,6 +804,29 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 				}
 			}
 		}
+		// "X led the Russian delegation" with X a name the resolver left
+		// alone: the capitalized words before the verb.
+		if (toks[i].Norm == "led" || toks[i].Norm == "headed") && hasWord(toks[i+1:min(len(toks), i+4)], "delegation", "team", "side") {
+			side := ""
+			for _, m := range ms {
+				if m.Tok > i && m.Tok <= i+4 && m.Kind != entity.Person && !isBodyCountry(m.Actor.Country) {
+					side = m.Actor.Country
+					break
+				}
+			}
+			if p, ok := nameBefore(d, s, i); ok && side != "" {
+				p.Country = side
+				known := false
+				for _, m := range ms {
+					known = known || m.Kind == entity.Person && m.End == p.end
+				}
+				if !known {
+					b.addParticipant(entity.Mention{Text: p.Name, Actor: entity.Actor{Name: p.Name, Title: p.Title, Country: side}}, "head of delegation")
+					b.rec.Parties = appendUnique(b.rec.Parties, side)
+					b.addEvidence(s, p.tok, i+1, "participant")
+				}
+			}
+		}
 		// "X led the Russian delegation".
 		if (toks[i].Norm == "led" || toks[i].Norm == "headed") && hasWord(toks[i+1:min(len(toks), i+4)], "delegation", "team", "side", "delegations") {
 			for _, m := range ms {
@@ -930,6 +953,9 @@ func (b *meetingBuild) fields(d Doc, s *nlp.Sentence, evs []record.Event) {
 		}
 		if e.Date != nil && b.date != nil && b.date.Precision == timex.Day && *e.Date != b.date.Date.Format("2006-01-02") {
 			continue
+		}
+		if k := strings.Index(s.Text, e.Evidence.Trigger); k >= 0 && modalRe.MatchString(s.Text[max(0, k-40):k]) {
+			continue // "mentioned the possibility of cooperation"
 		}
 		if o := outcomeText(s, e); o != "" {
 			b.rec.Outcomes = appendUnique(b.rec.Outcomes, o)
@@ -1381,4 +1407,70 @@ func compatible(b *meetingBuild, c contact) bool {
 		return false
 	}
 	return c.place == nil || b.place == nil || samePlace(b.place, c.place)
+}
+
+// namedPerson is a person's name (and title) read from capitalized words.
+type namedPerson struct {
+	Name, Title, Country string
+	tok, end             int // first token index; body offset of the end
+}
+
+// titleWords are the words of titles that come before a name
+// ("Deputy Assistant Secretary of State Sonata Coulter").
+var titleWords = map[string]bool{
+	"deputy": true, "assistant": true, "secretary": true, "of": true, "state": true, "minister": true,
+	"foreign": true, "director": true, "ambassador": true, "envoy": true, "special": true, "under": true,
+	"general": true, "head": true, "chief": true, "president": true, "prime": true, "vice": true,
+	"national": true, "security": true, "adviser": true, "advisor": true, "senior": true, "undersecretary": true,
+	"spokesperson": true, "spokesman": true, "spokeswoman": true, "chancellor": true, "king": true,
+	"crown": true, "prince": true, "sheikh": true, "defence": true, "defense": true, "affairs": true,
+	"external": true, "joint": true, "permanent": true, "representative": true, "counselor": true,
+}
+
+// nameBefore reads the name ending right before token i of s, skipping a
+// relative clause (", who runs the department,"): capitalized words, the
+// leading ones that are title words forming the title.
+func nameBefore(d Doc, s *nlp.Sentence, i int) (namedPerson, bool) {
+	toks := s.Tokens
+	end := i
+	if end > 0 && toks[end-1].Norm == "," {
+		// Back over ", who …,".
+		j := end - 2
+		for j >= 0 && toks[j].Norm != "," {
+			j--
+		}
+		if j >= 0 && j+1 < end && toks[j+1].Norm == "who" {
+			end = j
+		}
+	}
+	lo := end
+	for lo > 0 {
+		t := toks[lo-1]
+		if t.Kind != nlp.Word || isLowerWord(t.Text) && t.Norm != "of" {
+			break
+		}
+		lo--
+	}
+	for lo < end && toks[lo].Norm == "of" {
+		lo++
+	}
+	if end-lo < 2 {
+		return namedPerson{}, false
+	}
+	// The name follows the last title word: "Deputy Fisheries Director |
+	// Kari Nordmann".
+	k := lo
+	for j := lo; j < end-1; j++ {
+		if titleWords[toks[j].Norm] && toks[j].Norm != "of" {
+			k = j + 1
+		}
+	}
+	if end-k < 2 || end-k > 4 {
+		return namedPerson{}, false
+	}
+	p := namedPerson{Name: d.Body[toks[k].Start:toks[end-1].End], tok: lo, end: toks[end-1].End}
+	if k > lo {
+		p.Title = d.Body[toks[lo].Start:toks[k-1].End]
+	}
+	return p, true
 }

@@ -70,6 +70,11 @@ func TestMeetings(t *testing.T) {
 			want: []meetingWant{{Kind: "visit", Date: "2025-03-03", Place: "Turkey", Country: "TUR", Participants: []string{"Recep Tayyip Erdogan/", "Nikol Pashinyan/"}}},
 		},
 		{
+			name: "unknown names heading teams",
+			body: "Officials from Norway and Iceland met in Reykjavik on March 3, 2025, to discuss fishing quotas.\nDeputy Fisheries Director Kari Nordmann headed the Norwegian team, while Jon Jonsson, who runs the quota office, led the Icelandic side.",
+			want: []meetingWant{{Kind: "meeting", Date: "2025-03-03", Place: "Reykjavík", Country: "ISL", Participants: []string{"Kari Nordmann/head of delegation", "Jon Jonsson/head of delegation"}}},
+		},
+		{
 			name: "planned meeting is not a meeting",
 			body: "Russian Foreign Minister Sergei Lavrov and U.S. Secretary of State Marco Rubio will meet in Vienna next week.",
 			want: nil,
