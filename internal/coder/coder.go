@@ -449,7 +449,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		e := event{h: h, status: record.StatusReported, speech: flags.Speech, code: h.r.code}
 		// Purpose infinitives ("met … to discuss") belong to the event
 		// before; "gave Moscow a day to explain" reports no statement.
-		if t > 0 && toks[t-1].Norm == "to" && (hi > 0 && h.r.code.Root == evs0Root(evs) || flags.Speech) {
+		if t > 0 && toks[t-1].Norm == "to" && !complementNoun(toks, t-1) && (hi > 0 && h.r.code.Root == evs0Root(evs) || flags.Speech) {
 			continue
 		}
 		// "the cases of detained Australians": a participle used as an
@@ -1005,4 +1005,23 @@ func isCooperation(root string) bool {
 var attributiveBefore = map[string]bool{
 	"of": true, "the": true, "a": true, "an": true, "for": true, "with": true, "about": true,
 	"against": true, "two": true, "three": true, "several": true,
+}
+
+// complementNouns take an infinitive that names an act of its own:
+// "Tallinn's decision last month to expel a Russian diplomat".
+var complementNouns = map[string]bool{
+	"decision": true, "move": true, "order": true, "orders": true, "plan": true, "plans": true,
+	"bid": true, "attempt": true, "effort": true, "efforts": true, "threat": true, "vote": true,
+	"refusal": true, "agreement": true, "pledge": true, "promise": true, "offer": true,
+}
+
+// complementNoun reports a complement noun within three words before
+// the "to" at token k.
+func complementNoun(toks []nlp.Token, k int) bool {
+	for j := k - 1; j >= 0 && j >= k-3; j-- {
+		if complementNouns[toks[j].Norm] {
+			return true
+		}
+	}
+	return false
 }

@@ -345,6 +345,11 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			e.src = sentenceSubject(toks, ms, first)
 		}
 	}
+	// "summoned the U.S. ambassador to protest …": an infinitive after
+	// another act shares that act's subject.
+	if e.src.empty() && len(prev) > 0 && first > 0 && toks[first-1].Norm == "to" && !complementNoun(toks, first-1) {
+		e.src = prev[len(prev)-1].src
+	}
 	// "X imposed sanctions on Y and provided aid to Z"
 	if e.src.empty() && len(prev) > 0 {
 		p := prev[len(prev)-1]
