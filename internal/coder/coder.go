@@ -705,7 +705,7 @@ func statusAt(toks []nlp.Token, t int) string {
 		switch toks[k].Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":
 			return record.StatusDenied
-		case "failed", "fail", "fails", "refused", "declined":
+		case "failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "refusing", "declined", "declines", "declining":
 			if k+1 < len(toks) && toks[k+1].Norm == "to" {
 				return record.StatusDenied // "failed to agree"
 			}

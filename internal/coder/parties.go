@@ -80,10 +80,14 @@ func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party 
 		}
 		p.add(a)
 	}
-	// Rightwards, up to limit.
+	// Rightwards, up to limit; "… with Lithuania and Poland accused
+	// Minsk" ends at a conjunct that is the subject of its own verb.
 	for j := k; j+1 < len(ms); j++ {
 		a, b := &ms[j], &ms[j+1]
 		if b.TokEnd > limit || !conj(toks, a.TokEnd, b.Tok) || !usable(b) {
+			break
+		}
+		if n := b.TokEnd; n < len(toks) && isLowerWord(toks[n].Text) && strings.HasSuffix(toks[n].Norm, "ed") && b.TokEnd < limit {
 			break
 		}
 		p.add(b)
@@ -153,7 +157,12 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		p := coordinated(toks, ms, k, t)
 		if first := leftmost(ms, k, p); first != nil && inPrepPhrase(toks, first.Tok) {
 			// "to the United States and Australia": a coordinated
-			// prepositional object.
+			// prepositional object — unless "and" starts a new clause
+			// with this mention as its subject ("closed its border with
+			// Lithuania and Poland accused Minsk").
+			if k > 0 && ms[k].Tok > 0 && toks[ms[k].Tok-1].Norm == "and" && ms[k].TokEnd == t {
+				return partyOf(m)
+			}
 			continue
 		}
 		return p
