@@ -454,7 +454,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		}
 		// "the cases of detained Australians": a participle used as an
 		// adjective reports no act of its own.
-		if !flags.Noun && t > 0 && t+1 < len(toks) && strings.HasSuffix(toks[t].Norm, "ed") && attributiveBefore[toks[t-1].Norm] && toks[t+1].Kind == nlp.Word {
+		if !flags.Noun && t > 0 && t+1 < len(toks) && strings.HasSuffix(toks[t].Norm, "ed") && (attributiveBefore[toks[t-1].Norm] || toks[t-1].Kind == nlp.Number || numberWords[toks[t-1].Norm]) && toks[t+1].Kind == nlp.Word {
 			continue
 		}
 		// "the freezing of accounts": a verb form used as a noun.
@@ -1024,4 +1024,10 @@ func complementNoun(toks []nlp.Token, k int) bool {
 		}
 	}
 	return false
+}
+
+// numberWords are counts before a noun ("five detained Americans").
+var numberWords = map[string]bool{
+	"four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
+	"dozens": true, "hundreds": true, "many": true, "some": true, "all": true, "other": true,
 }

@@ -616,11 +616,18 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		}
 		src = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
 	}
-	if len(src.actors) >= 2 && tgt.empty() {
+	if len(src.actors) >= 2 && tgt.empty() && h.r.pat.Flags.Sym {
 		tgt = party{actors: src.actors[1:], texts: src.texts[1:]}
 		src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
 		e.reciprocal = true
 		e.group = true
+	}
+	if tgt.empty() && !src.empty() {
+		// "prompting condemnation from Seoul and Tokyo": aimed at the
+		// text's main party.
+		if other := otherParty(d.Ann.Parties, src.actors[0].Country); other != "" && isVerbal(h.r.code.Root) {
+			tgt = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
+		}
 	}
 	e.src, e.tgt = src, tgt
 	return true

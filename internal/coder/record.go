@@ -90,8 +90,11 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 		if dist < 0 {
 			dist = 0
 		}
+		if relativeBetween(toks, t, dt.Start, dt.End) {
+			continue // a relative clause's date: "…, which Beijing suspended last year"
+		}
 		if clauseBetween(toks, t, dt.Start, dt.End) {
-			dist += 1 << 20 // another clause's date ("…, which Beijing imposed in 2020") only as a last resort
+			dist += 1 << 20 // another clause's date only as a last resort
 		}
 		if dist < bestDist {
 			best, bestDist = dt, dist
@@ -205,6 +208,21 @@ func clauseBetween(toks []nlp.Token, t, start, end int) bool {
 	}
 	for i := range toks {
 		if toks[i].Start >= lo && toks[i].End <= hi && boundary(&toks[i]) {
+			return true
+		}
+	}
+	return false
+}
+
+// relativeBetween reports a relative pronoun between token t and a date
+// after it.
+func relativeBetween(toks []nlp.Token, t, start, end int) bool {
+	if end <= toks[t].Start {
+		return false
+	}
+	for i := t + 1; i < len(toks) && toks[i].End <= start; i++ {
+		switch toks[i].Norm {
+		case "which", "who", "whose", "whom":
 			return true
 		}
 	}
