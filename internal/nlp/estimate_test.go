@@ -54,3 +54,35 @@ func TestEstimateShort(t *testing.T) {
 		})
 	}
 }
+
+// TestEstimateCount checks the unrolled count of estimate against a plain
+// byte-by-byte count, over every length up to 40 and the golden inputs.
+func TestEstimateCount(t *testing.T) {
+	const sample = "Talks (in Istanbul) ended, “officials” said; U.S.-led! 5% 'why?'\n\n\t🇷🇺 x"
+	texts := []string{""}
+	for n := 1; n <= 40; n++ {
+		texts = append(texts, sample[:min(n, len(sample))])
+	}
+	inputs, err := filepath.Glob(filepath.Join("testdata", "*.input"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, in := range inputs {
+		src, err := os.ReadFile(in)
+		if err != nil {
+			t.Fatal(err)
+		}
+		texts = append(texts, string(src))
+	}
+	for _, s := range texts {
+		var toks, sents int
+		for i := 0; i < len(s); i++ {
+			toks += int(byteMarks[s[i]] & (1<<32 - 1))
+			sents += int(byteMarks[s[i]] >> 32)
+		}
+		wantT, wantS := toks+toks/32+8, sents/2+2
+		if gotT, gotS := estimate(s); gotT != wantT || gotS != wantS {
+			t.Errorf("estimate(%.30q) = %d, %d; want %d, %d", s, gotT, gotS, wantT, wantS)
+		}
+	}
+}

@@ -106,10 +106,18 @@ func estimate(s string) (toks, sents int) {
 	for len(s) > 0 {
 		block := s[:min(len(s), 1<<30)]
 		s = s[len(block):]
-		var n uint64
-		for i := 0; i < len(block); i++ {
+		// Eight bytes a round into two sums, so that the loads overlap.
+		var n, m uint64
+		i := 0
+		for ; i+8 <= len(block); i += 8 {
+			c := block[i : i+8]
+			n += byteMarks[c[0]] + byteMarks[c[1]] + byteMarks[c[2]] + byteMarks[c[3]]
+			m += byteMarks[c[4]] + byteMarks[c[5]] + byteMarks[c[6]] + byteMarks[c[7]]
+		}
+		for ; i < len(block); i++ {
 			n += byteMarks[block[i]]
 		}
+		n += m
 		toks += int(n & (1<<32 - 1))
 		sents += int(n >> 32)
 	}
