@@ -1,6 +1,9 @@
 package nlp
 
-import "unicode"
+import (
+	"unicode"
+	"unicode/utf8"
+)
 
 // DatelineLen returns the number of leading tokens of s that form a news
 // dateline ("ISTANBUL, Feb 27 (AP) —", "Ottawa, May 9 (Wire) —"): s.Dateline
@@ -21,8 +24,7 @@ func DatelineLen(s *Sentence) int {
 		switch t.Kind {
 		case Number, Punct:
 		case Word:
-			r := []rune(t.Text)
-			if len(r) == 0 || !unicode.IsUpper(r[0]) {
+			if r, _ := utf8.DecodeRuneInString(t.Text); !unicode.IsUpper(r) {
 				return 0
 			}
 		default:
