@@ -501,7 +501,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		}
 		if n == "of" && k > 0 {
 			switch toks[k-1].Norm {
-			case "series", "round", "wave", "number", "string", "spate", "rounds":
+			case "series", "round", "wave", "number", "string", "spate", "rounds", "package", "raft", "set", "batch", "new", "fresh":
 				k -= 2
 				continue
 			}
@@ -621,6 +621,11 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
 		e.reciprocal = true
 		e.group = true
+	}
+	if tgt.empty() && !src.empty() && reactionBefore(toks, t) {
+		// "Tehran hanged a dual national, drawing criticism from London":
+		// the reaction is aimed at the main clause's subject.
+		tgt = without(sentenceSubject(toks, ms, t), src)
 	}
 	if tgt.empty() && !src.empty() {
 		// "prompting condemnation from Seoul and Tokyo": aimed at the
@@ -876,6 +881,18 @@ func appositiveBetween(toks []nlp.Token, from, to int) bool {
 		}
 		switch toks[i+1].Norm {
 		case "a", "an", "which", "who", "whose":
+			return true
+		}
+	}
+	return false
+}
+
+// reactionBefore reports a participle of reaction just before a noun:
+// ", drawing criticism", ", prompting condemnation".
+func reactionBefore(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-4; k-- {
+		switch toks[k].Norm {
+		case "drawing", "prompting", "sparking", "triggering", "provoking", "earning", "attracting", "drew", "prompted", "sparked", "triggered", "provoked":
 			return true
 		}
 	}
