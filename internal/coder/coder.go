@@ -638,7 +638,7 @@ func prune(evs []event) []event {
 		// Distinct measures (an expulsion and an entry ban) are distinct
 		// events; other roots count once per pair and sentence.
 		class := e.code.Root
-		if class == "16" || class == "17" {
+		if class == "16" || class == "17" || class == "04" {
 			class = e.code.Code
 		}
 		key := e.src.actors[0].Country + ">" + firstCountry(e.tgt) + ":" + class + ":" + e.status
