@@ -744,6 +744,8 @@ func clauseEnd(toks []nlp.Token, t int) int {
 		switch toks[k].Norm {
 		case ";", "but", "while", ".", "which", "who", "whose", "whom", "where":
 			return k
+		case "after", "following", "during", "amid", "before":
+			return k // "agreed to a ceasefire after days of clashes, in talks mediated by Qatar"
 		case ",":
 			// "…, and Secretary Rubio spoke": a new clause with its own subject.
 			if k+2 < len(toks) && toks[k+1].Norm == "and" && !isLowerWord(toks[k+2].Text) {

@@ -551,6 +551,9 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 				tgt = partyOf(m)
 			}
 		case "by", "from":
+			if p-1 > last && agentParticiples[toks[p-1].Norm] {
+				break // "talks mediated by Qatar": the mediator, not the talks' party
+			}
 			if src.empty() || !pre.empty() && pre.m == nil {
 				src = coordinated(toks, ms, j, len(toks))
 			}
@@ -897,4 +900,10 @@ func reactionBefore(toks []nlp.Token, t int) bool {
 		}
 	}
 	return false
+}
+
+// agentParticiples take a "by" agent of their own inside a noun phrase.
+var agentParticiples = map[string]bool{
+	"mediated": true, "brokered": true, "hosted": true, "chaired": true, "organized": true,
+	"organised": true, "sponsored": true, "facilitated": true, "convened": true, "led": true,
 }
