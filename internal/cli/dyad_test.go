@@ -54,6 +54,13 @@ func TestDyadCommand(t *testing.T) {
 	if len(rel.Measures) != 2 || !answered {
 		t.Errorf("measures = %+v, want Russia's expulsion answered by Washington's", rel.Measures)
 	}
+	topics := map[string]bool{}
+	for _, is := range rel.Issues {
+		topics[is.Topic] = true
+	}
+	if !topics["staffing"] {
+		t.Errorf("issues = %+v, want staffing", rel.Issues)
+	}
 	sides := map[string]bool{}
 	for _, q := range rel.Statements {
 		sides[q.Speaker.Country] = true

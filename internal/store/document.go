@@ -164,6 +164,9 @@ func (s *Store) insertRecord(ctx context.Context, tx *sql.Tx, docID string, rec 
 			return fmt.Errorf("inserting quote %d: %w", i, err)
 		}
 	}
+	if err := s.insertIssues(ctx, tx, docID, rec.Issues); err != nil {
+		return err
+	}
 	for i := range rec.Measures {
 		m := &rec.Measures[i]
 		js, err := json.Marshal(m)
@@ -439,6 +442,11 @@ func (s *Store) Document(ctx context.Context, id string) (*Doc, error) {
 	}); err != nil {
 		return nil, err
 	}
+	issues, err := s.readIssues(ctx, d.ID)
+	if err != nil {
+		return nil, err
+	}
+	d.Record.Issues = issues
 	return d, nil
 }
 

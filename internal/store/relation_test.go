@@ -24,6 +24,10 @@ func testRelation(t *testing.T, s *Store, _ string) {
 	a1, r1 := testDoc("d1", "2025-02-28", "Wire", "Talks", "body one", event("e1", "USAGOV", "RUSGOV", "046", "2025-02-27", "reported"))
 	r1.Meetings = []record.Meeting{meeting("d1-m0", "2025-02-27", "TUR", "Sonata Coulter")}
 	r1.Quotes = []record.Quote{{Speaker: record.Speaker{Name: "Dmitry Peskov", Country: "RUS", Sector: "GOV"}, Text: "No one expects solutions", Cue: "said"}}
+	r1.Issues = []record.IssueUpdate{
+		{Topic: "banking", Parties: []string{"USA", "RUS"}, Status: record.IssueRaised, Date: strp("2025-02-20"), DatePrecision: record.PrecisionDay, Cause: "e1"},
+		{Topic: "banking", Parties: []string{"RUS", "USA"}, Status: record.IssueStepsAgreed, Date: strp("2025-02-27"), DatePrecision: record.PrecisionDay, Cause: "d1-m0"},
+	}
 	r1.Measures = []record.Measure{
 		{ID: "d1-x0", By: "USA", Against: "RUS", Kind: "expulsion", Size: "35", Period: "2016-12", DatePrecision: record.PrecisionMonth},
 		{ID: "d1-x1", By: "RUS", Against: "USA", Kind: "expulsion", Date: strp("2016-12-30"), DatePrecision: record.PrecisionDay, InResponseTo: "d1-x0"},
@@ -55,6 +59,12 @@ func testRelation(t *testing.T, s *Store, _ string) {
 	}
 	if m := rel.Measures[1]; m.InResponseTo != "d1-x0" {
 		t.Errorf("second measure answers %q, want d1-x0", m.InResponseTo)
+	}
+	if len(rel.Issues) != 1 || rel.Issues[0].Topic != "banking" || rel.Issues[0].Status != record.IssueStepsAgreed || len(rel.Issues[0].Updates) != 2 {
+		t.Errorf("issues = %+v, want banking, steps agreed after two updates", rel.Issues)
+	}
+	if doc, err := s.Document(ctx, "d1"); err != nil || len(doc.Record.Issues) != 2 {
+		t.Errorf("Document(d1) issues = %+v, %v; want the two updates", doc, err)
 	}
 	if len(rel.Statements) != 2 {
 		t.Errorf("statements = %+v, want one per side", rel.Statements)

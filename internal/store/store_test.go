@@ -110,6 +110,7 @@ func testDoc(id, published, source, title, body string, events ...record.Event) 
 	rec := &record.Document{
 		Format: record.Format, ID: id, Title: title, Source: source, Published: a.PublishedDate(),
 		Events: events, Meetings: []record.Meeting{}, Quotes: []record.Quote{}, Measures: []record.Measure{},
+		Issues: []record.IssueUpdate{},
 	}
 	if rec.Events == nil {
 		rec.Events = []record.Event{}
