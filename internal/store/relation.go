@@ -307,14 +307,49 @@ func (s *Store) dyadIssues(ctx context.Context, d *Relation, since string) error
 		q += " AND " + sinceClause("i.date")
 		args = append(args, since)
 	}
-	q += ` ORDER BY COALESCE(i.date, d.published, ''), i.doc_id, i.ord`
-	byTopic := map[string]*RelationIssue{}
-	var order []string
+	q += ` ORDER BY i.doc_id, i.ord`
+	var all []IssueUpdate
 	err := s.queryRecords(ctx, "issues", q, args, func(id, pub string, data []byte) error {
 		u := IssueUpdate{DocID: id, Published: pub}
 		if err := json.Unmarshal(data, &u.IssueUpdate); err != nil {
 			return err
 		}
+		all = append(all, u)
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	// An undated update is background to its document: it counts from
+	// before the document's earliest dated update (or its publication),
+	// so "years of tit-for-tat expulsions" does not override the talks the
+	// same article reports.
+	first := map[string]string{}
+	for _, u := range all {
+		if u.Date != nil && (first[u.DocID] == "" || *u.Date < first[u.DocID]) {
+			first[u.DocID] = *u.Date
+		}
+	}
+	when := func(u IssueUpdate) (string, int) {
+		if u.Date != nil {
+			return *u.Date, 1
+		}
+		if f := first[u.DocID]; f != "" && (u.Published == "" || f < u.Published) {
+			return f, 0
+		}
+		return u.Published, 0
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		wi, ri := when(all[i])
+		wj, rj := when(all[j])
+		if wi != wj {
+			return wi < wj
+		}
+		return ri < rj
+	})
+	byTopic := map[string]*RelationIssue{}
+	var order []string
+	for _, u := range all {
 		it := byTopic[u.Topic]
 		if it == nil {
 			it = &RelationIssue{Topic: u.Topic}
@@ -323,14 +358,7 @@ func (s *Store) dyadIssues(ctx context.Context, d *Relation, since string) error
 		}
 		it.Updates = append(it.Updates, u)
 		it.Status = u.Status
-		it.Date = pub
-		if u.Date != nil {
-			it.Date = *u.Date
-		}
-		return nil
-	})
-	if err != nil {
-		return err
+		it.Date, _ = when(u)
 	}
 	for _, t := range order {
 		d.Issues = append(d.Issues, *byTopic[t])

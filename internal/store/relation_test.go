@@ -27,6 +27,8 @@ func testRelation(t *testing.T, s *Store, _ string) {
 	r1.Issues = []record.IssueUpdate{
 		{Topic: "banking", Parties: []string{"USA", "RUS"}, Status: record.IssueRaised, Date: strp("2025-02-20"), DatePrecision: record.PrecisionDay, Cause: "e1"},
 		{Topic: "banking", Parties: []string{"RUS", "USA"}, Status: record.IssueStepsAgreed, Date: strp("2025-02-27"), DatePrecision: record.PrecisionDay, Cause: "d1-m0"},
+		// Background: undated, it must not override the talks' outcome.
+		{Topic: "banking", Parties: []string{"RUS", "USA"}, Status: record.IssueWorsened, DatePrecision: record.PrecisionUnknown, Cause: "d1-x0"},
 	}
 	r1.Measures = []record.Measure{
 		{ID: "d1-x0", By: "USA", Against: "RUS", Kind: "expulsion", Size: "35", Period: "2016-12", DatePrecision: record.PrecisionMonth},
@@ -60,11 +62,11 @@ func testRelation(t *testing.T, s *Store, _ string) {
 	if m := rel.Measures[1]; m.InResponseTo != "d1-x0" {
 		t.Errorf("second measure answers %q, want d1-x0", m.InResponseTo)
 	}
-	if len(rel.Issues) != 1 || rel.Issues[0].Topic != "banking" || rel.Issues[0].Status != record.IssueStepsAgreed || len(rel.Issues[0].Updates) != 2 {
-		t.Errorf("issues = %+v, want banking, steps agreed after two updates", rel.Issues)
+	if len(rel.Issues) != 1 || rel.Issues[0].Topic != "banking" || rel.Issues[0].Status != record.IssueStepsAgreed || len(rel.Issues[0].Updates) != 3 {
+		t.Errorf("issues = %+v, want banking, steps agreed after three updates", rel.Issues)
 	}
-	if doc, err := s.Document(ctx, "d1"); err != nil || len(doc.Record.Issues) != 2 {
-		t.Errorf("Document(d1) issues = %+v, %v; want the two updates", doc, err)
+	if doc, err := s.Document(ctx, "d1"); err != nil || len(doc.Record.Issues) != 3 {
+		t.Errorf("Document(d1) issues = %+v, %v; want the three updates", doc, err)
 	}
 	if len(rel.Statements) != 2 {
 		t.Errorf("statements = %+v, want one per side", rel.Statements)
