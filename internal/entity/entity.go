@@ -173,7 +173,7 @@ func New(lex *lexicon.Lexicon) *Resolver {
 // Annotate finds the actors, places and dates of a document's sentences.
 // published may be zero.
 func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Time) *Annotations {
-	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}}
+	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}, insts: map[string]string{}}
 	ann := &Annotations{Sentences: sents, Mentions: make([]Mention, 0, 2*len(sents)+4)}
 	for i := range sents {
 		s := &sents[i]
@@ -215,6 +215,9 @@ type docState struct {
 	// leads maps a country to the person leading its delegation.
 	leads  map[string]Actor
 	counts map[string]int
+	// insts maps generic institutions ("foreign ministry") to the
+	// country the text first gave them ("China's Foreign Ministry").
+	insts map[string]string
 	// entries backs the entry lists of a document's matches.
 	entries []*entry
 	// at, covered and used are per-sentence scratch space, reused.
@@ -443,6 +446,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				if gi := genericInst(nm); gi != nil {
 					iEnd := nm.tok + nm.n
 					a := Actor{Country: modCountry, Sector: gi.sector, Name: instName(st.body, toks, nm), Org: modOrg}
+					if gi.country == "" {
+						st.insts[strings.ToLower(a.Name)] = modCountry
+					}
 					if isDelegation(toks, nm) {
 						if lead, ok := st.leads[modCountry]; ok {
 							a.Name = lead.Name
@@ -547,6 +553,11 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				// A generic institution: country from "of Russia" after it,
 				// else from the sentence's only state.
 				c := st.ofCountry(toks, end, matchAt)
+				if c == "" && i > 0 && toks[i-1].Norm == "the" {
+					// "the Foreign Ministry" after "China's Foreign
+					// Ministry": the one the text named before.
+					c = st.insts[strings.ToLower(instName(st.body, toks, m))]
+				}
 				if c == "" && i > 0 && toks[i-1].Norm == "the" {
 					c = st.soleCountry(ann, s.Index)
 				}
