@@ -28,7 +28,8 @@ type Dossier struct {
 }
 
 // Dossiers returns the issue dossiers of dyad d (optionally of one topic),
-// the most recently updated first. Databases without the issues table
+// the most recently updated first, each with its updates in the order they
+// happened. Databases without the issues table
 // (before migration 0003) have none.
 func (s *Store) Dossiers(ctx context.Context, d Dyad, topic string) ([]Dossier, error) {
 	ok, err := s.HasTable(ctx, "issues")
@@ -36,22 +37,15 @@ func (s *Store) Dossiers(ctx context.Context, d Dyad, topic string) ([]Dossier, 
 		return []Dossier{}, err
 	}
 	d = NewDyad(d.A, d.B)
-	query := `SELECT i.doc_id, i.ord, d.title, COALESCE(d.published, ''), i.record
+	rows, err := s.db.QueryContext(ctx, s.q(`SELECT i.doc_id, i.ord, d.title, COALESCE(d.published, ''), i.record
 		FROM issues i JOIN documents d ON d.id = i.doc_id
-		WHERE i.party_a = ? AND i.party_b = ?`
-	args := []any{d.A, d.B}
-	if topic = strings.TrimSpace(topic); topic != "" {
-		query += " AND i.topic = ?"
-		args = append(args, topic)
-	}
-	query += " ORDER BY COALESCE(i.date, d.published, ''), i.doc_id, i.ord"
-	rows, err := s.db.QueryContext(ctx, s.q(query), args...)
+		WHERE i.party_a = ? AND i.party_b = ?
+		ORDER BY i.doc_id, i.ord`), d.A, d.B)
 	if err != nil {
 		return nil, fmt.Errorf("reading dossiers of %s: %w", d, err)
 	}
 	defer rows.Close()
-	byTopic := map[string]int{}
-	out := []Dossier{}
+	var all []DossierUpdate
 	for rows.Next() {
 		var u DossierUpdate
 		var data []byte
@@ -60,6 +54,45 @@ func (s *Store) Dossiers(ctx context.Context, d Dyad, topic string) ([]Dossier, 
 		}
 		if err := json.Unmarshal(data, &u.Update); err != nil {
 			return nil, fmt.Errorf("reading dossiers of %s: decoding update %d of document %s: %w", d, u.Ord, u.DocID, err)
+		}
+		all = append(all, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("reading dossiers of %s: %w", d, err)
+	}
+	// An undated update is background to its document: it counts from
+	// before the document's earliest dated update (or its publication), so
+	// "years of tit-for-tat expulsions" does not override the talks the
+	// same article reports. This is the order store.Relation uses.
+	first := map[string]string{}
+	for _, u := range all {
+		if dt := u.Update.Date; dt != nil && *dt != "" && (first[u.DocID] == "" || *dt < first[u.DocID]) {
+			first[u.DocID] = *dt
+		}
+	}
+	when := func(u *DossierUpdate) (string, int) {
+		if dt := u.Update.Date; dt != nil && *dt != "" {
+			return *dt, 1
+		}
+		if f := first[u.DocID]; f != "" && (u.DocPublished == "" || f < u.DocPublished) {
+			return f, 0
+		}
+		return u.DocPublished, 0
+	}
+	sort.SliceStable(all, func(i, j int) bool {
+		wi, ri := when(&all[i])
+		wj, rj := when(&all[j])
+		if wi != wj {
+			return wi < wj
+		}
+		return ri < rj
+	})
+	topic = strings.TrimSpace(topic)
+	byTopic := map[string]int{}
+	out := []Dossier{}
+	for _, u := range all {
+		if topic != "" && u.Update.Topic != topic {
+			continue
 		}
 		i, seen := byTopic[u.Update.Topic]
 		if !seen {
@@ -72,9 +105,6 @@ func (s *Store) Dossiers(ctx context.Context, d Dyad, topic string) ([]Dossier, 
 		if u.Update.Date != nil && *u.Update.Date != "" {
 			out[i].Date = *u.Update.Date
 		}
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("reading dossiers of %s: %w", d, err)
 	}
 	// Latest first; ties by topic so the order is stable.
 	sort.Slice(out, func(i, j int) bool {
