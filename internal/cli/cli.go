@@ -31,7 +31,7 @@ type command struct {
 func commands() map[string]command {
 	return map[string]command{
 		"version":  {"print the version", runVersion},
-		"demo":     {"ingest the bundled sample corpus into the database and list it", runDemo},
+		"demo":     {"ingest the bundled sample corpus, list it and serve it (the README's main command)", runDemo},
 		"bench":    {"measure the end-to-end coding rate on your data (default: the sample corpus)", runBench},
 		"extract":  {"code documents and print their records (nothing stored)", runExtract},
 		"annotate": {"print the sentences, actors, dates and places of a document", runAnnotate},
