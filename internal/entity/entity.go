@@ -510,6 +510,16 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if m.n == 1 && end < len(toks) && toks[end].Kind == nlp.Number && m.has(kOffice) == nil {
 				continue // "May 9" is a date, not Theresa May
 			}
+			if m.n == 1 && m.has(kOffice) == nil {
+				// A bare surname inside a longer name is someone else's:
+				// "Ali Shamkhani" is not Abiy Ahmed Ali, "King Hamad bin
+				// Isa Al Khalifa" not Khalifa bin Zayed.
+				if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; !known {
+					if partOfName(toks, end) || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames[toks[i-1].Norm] && !titlePrefixes[toks[i-1].Norm] {
+						continue
+					}
+				}
+			}
 			a, ok := st.office(m, toks)
 			if !ok {
 				continue
