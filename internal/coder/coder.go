@@ -701,6 +701,15 @@ func statusAt(toks []nlp.Token, t int) string {
 			return record.StatusDenied // "offered no explanation"
 		}
 	}
+	// "a ceasefire was not yet on the table"
+	if t+2 < len(toks) {
+		switch toks[t+1].Norm {
+		case "was", "is", "were", "are", "has", "have", "had", "would", "will":
+			if n := toks[t+2].Norm; n == "not" || n == "n't" || n == "never" {
+				return record.StatusDenied
+			}
+		}
+	}
 	for k := t - 1; k >= 0 && k >= t-4; k-- {
 		switch toks[k].Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":
