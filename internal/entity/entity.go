@@ -190,7 +190,8 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 		}
 		a, b := recentPair(ann, i)
 		inParties := func(c string) bool { return c != "" && (c == ann.Parties[0] || c == ann.Parties[1]) }
-		if b == "" || mentionedNear(ann, i, ann.Parties[0]) && mentionedNear(ann, i, ann.Parties[1]) || inParties(a) != inParties(b) {
+		sameSentence := b != "" && pairInSentence(ann, i, a, b)
+		if !sameSentence && (b == "" || mentionedNear(ann, i, ann.Parties[0]) && mentionedNear(ann, i, ann.Parties[1]) || inParties(a) != inParties(b)) {
 			// The text's two parties, when both are in view.
 			a, b = ann.Parties[0], ann.Parties[1]
 		}
@@ -1386,4 +1387,21 @@ func (st *docState) lastPair(ann *Annotations, si, i int, toks []nlp.Token) []Ac
 		}
 	}
 	return nil
+}
+
+// pairInSentence reports whether countries a and b are both named before
+// mention i in its own sentence ("MBS received Trump …, and the two
+// leaders signed …").
+func pairInSentence(ann *Annotations, i int, a, b string) bool {
+	si := ann.Mentions[i].Sentence
+	var fa, fb bool
+	for j := i - 1; j >= 0 && ann.Mentions[j].Sentence == si; j-- {
+		switch ann.Mentions[j].Actor.Country {
+		case a:
+			fa = true
+		case b:
+			fb = true
+		}
+	}
+	return fa && fb
 }

@@ -113,6 +113,26 @@ func TestActors(t *testing.T) {
 	}
 }
 
+// TestCollectiveInSentence checks that a collective stands for the two
+// states named before it in its own sentence, not the document's parties.
+func TestCollectiveInSentence(t *testing.T) {
+	r := resolver(t)
+	body := "Russian and American diplomats met in Istanbul. Moscow accused Washington of delays. " +
+		"Saudi Arabia hosted France on Tuesday, and the two countries signed a defence pact."
+	ann := annotate(r, body, pub2025)
+	m := find(ann, "the two countries")
+	if m == nil {
+		t.Fatalf("no collective mention;%s", dump(ann))
+	}
+	var got []string
+	for _, a := range m.Members {
+		got = append(got, a.Country)
+	}
+	if len(got) != 2 || !(got[0] == "SAU" && got[1] == "FRA" || got[0] == "FRA" && got[1] == "SAU") {
+		t.Errorf("members = %v, want SAU and FRA", got)
+	}
+}
+
 // TestOfficeDates checks that the office table resolves people at the
 // publication date: Biden in 2025 is a former president.
 func TestOfficeDates(t *testing.T) {
