@@ -339,17 +339,25 @@ func (s *Store) docInfos(ctx context.Context, ids []string) (map[string]docInfo,
 }
 
 func (s *Store) fillDocInfo(ctx context.Context, rows []EventRow) error {
-	ids := make([]string, len(rows))
-	for i := range rows {
-		ids[i] = rows[i].DocID
+	return s.attachDocs(ctx, len(rows), func(i int) (string, *string, *string) {
+		return rows[i].DocID, &rows[i].DocTitle, &rows[i].DocPublished
+	})
+}
+
+// attachDocs fills the document title and date of n rows; row gives the
+// document id of row i and where its title and date go.
+func (s *Store) attachDocs(ctx context.Context, n int, row func(i int) (id string, title, published *string)) error {
+	ids := make([]string, n)
+	for i := range ids {
+		ids[i], _, _ = row(i)
 	}
 	info, err := s.docInfos(ctx, ids)
 	if err != nil {
 		return err
 	}
-	for i := range rows {
-		d := info[rows[i].DocID]
-		rows[i].DocTitle, rows[i].DocPublished = d.title, d.published
+	for i := range n {
+		id, title, published := row(i)
+		*title, *published = info[id].title, info[id].published
 	}
 	return nil
 }
@@ -574,16 +582,10 @@ func (s *Store) Meetings(ctx context.Context, q RecordQuery) ([]MeetingRow, erro
 	if err != nil {
 		return nil, fmt.Errorf("listing meetings: %w", err)
 	}
-	ids := make([]string, len(out))
-	for i := range out {
-		ids[i] = out[i].DocID
-	}
-	info, err := s.docInfos(ctx, ids)
-	if err != nil {
+	if err := s.attachDocs(ctx, len(out), func(i int) (string, *string, *string) {
+		return out[i].DocID, &out[i].DocTitle, &out[i].DocPublished
+	}); err != nil {
 		return nil, err
-	}
-	for i := range out {
-		out[i].DocTitle, out[i].DocPublished = info[out[i].DocID].title, info[out[i].DocID].published
 	}
 	return out, nil
 }
@@ -615,16 +617,10 @@ func (s *Store) Quotes(ctx context.Context, q RecordQuery) ([]QuoteRow, error) {
 	if err != nil {
 		return nil, fmt.Errorf("listing quotes: %w", err)
 	}
-	ids := make([]string, len(out))
-	for i := range out {
-		ids[i] = out[i].DocID
-	}
-	info, err := s.docInfos(ctx, ids)
-	if err != nil {
+	if err := s.attachDocs(ctx, len(out), func(i int) (string, *string, *string) {
+		return out[i].DocID, &out[i].DocTitle, &out[i].DocPublished
+	}); err != nil {
 		return nil, err
-	}
-	for i := range out {
-		out[i].DocTitle, out[i].DocPublished = info[out[i].DocID].title, info[out[i].DocID].published
 	}
 	return out, nil
 }
@@ -659,16 +655,10 @@ func (s *Store) Measures(ctx context.Context, q RecordQuery) ([]MeasureRow, erro
 	if err != nil {
 		return nil, fmt.Errorf("listing measures: %w", err)
 	}
-	ids := make([]string, len(out))
-	for i := range out {
-		ids[i] = out[i].DocID
-	}
-	info, err := s.docInfos(ctx, ids)
-	if err != nil {
+	if err := s.attachDocs(ctx, len(out), func(i int) (string, *string, *string) {
+		return out[i].DocID, &out[i].DocTitle, &out[i].DocPublished
+	}); err != nil {
 		return nil, err
-	}
-	for i := range out {
-		out[i].DocTitle, out[i].DocPublished = info[out[i].DocID].title, info[out[i].DocID].published
 	}
 	return out, nil
 }
