@@ -592,7 +592,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if partOfName(toks, end) || i > 0 && regionWords[toks[i-1].Norm] && isCap(toks[i-1].Text) {
 				continue // "Washington Post", "North America department"
 			}
-			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames[toks[i-1].Norm] && !titlePrefixes[toks[i-1].Norm] {
+			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames[toks[i-1].Norm] && !titlePrefixes[toks[i-1].Norm] && !(i == 1 && sentenceModifier(toks[0].Norm)) {
 				continue // a person's name: "Ana Ferreira Lima", later "Lima"
 			}
 			if placeContext(toks, i, ann, s.Index) {
@@ -1404,4 +1404,15 @@ func pairInSentence(ann *Annotations, i int, a, b string) bool {
 		}
 	}
 	return fa && fb
+}
+
+// sentenceModifier reports whether a sentence's first word, capitalized only
+// because it opens the sentence, is a modifier rather than a given name:
+// "Neighbouring Slovakia expelled …", "Nearby Poland …".
+func sentenceModifier(w string) bool {
+	switch w {
+	case "nearby", "tiny", "fellow", "rival", "oil-rich", "resource-rich", "landlocked":
+		return true
+	}
+	return len(w) > 4 && (strings.HasSuffix(w, "ing") || strings.HasSuffix(w, "ly") || strings.HasSuffix(w, "ed"))
 }

@@ -69,6 +69,9 @@ func TestActors(t *testing.T) {
 		{"Downing Street declined to comment.", pub2025, "Downing Street", "GBRGOV", "seat", ""},
 		{"Staff at the embassy in Moscow were told to leave.", pub2025, "", "", "", "Moscow"},
 		{"The Washington Post reported the meeting.", pub2025, "", "", "", "Washington"},
+		// A sentence's first word is not a given name before a country.
+		{"Neighbouring Slovakia expelled three Russian diplomats.", pub2025, "Slovakia", "SVKGOV", "lexicon", ""},
+		{"Nearby Poland closed its border.", pub2025, "Poland", "POLGOV", "lexicon", ""},
 		// Institutions and their sectors.
 		{"The State Department issued a statement.", pub2025, "State Department", "USAGOV", "lexicon", ""},
 		{"The Federal Security Service arrested a diplomat.", pub2025, "Federal Security Service", "RUSSPY", "lexicon", ""},
