@@ -551,6 +551,14 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 				tgt = partyOf(m)
 			}
 		case "by", "from":
+			if toks[p].Norm == "from" && m.Possessive && ownedPost(toks, m.TokEnd) {
+				// "the expulsion of ten officials from Russia's mission":
+				// the mission's owner is acted on.
+				if tgt.empty() {
+					tgt = partyOf(m)
+				}
+				break
+			}
 			if p-1 > last && agentParticiples[toks[p-1].Norm] {
 				break // "talks mediated by Qatar": the mediator, not the talks' party
 			}
@@ -560,6 +568,13 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		}
 		if !src.empty() && !tgt.empty() {
 			break
+		}
+	}
+	if src.empty() {
+		// "The expulsion of ten officials … was ordered by the State
+		// Department": the agent of the passive the noun is subject of.
+		if v := passiveAfter(toks, last); v > 0 {
+			src = byAgent(toks, ms, v)
 		}
 	}
 	if tgt.empty() && h.r.pat.Flags.PlaceTarget {
@@ -906,4 +921,44 @@ func reactionBefore(toks []nlp.Token, t int) bool {
 var agentParticiples = map[string]bool{
 	"mediated": true, "brokered": true, "hosted": true, "chaired": true, "organized": true,
 	"organised": true, "sponsored": true, "facilitated": true, "convened": true, "led": true,
+}
+
+// passiveAfter returns the participle of a passive verb ("was ordered by")
+// that follows the noun phrase ending at token last in the same clause, or 0.
+func passiveAfter(toks []nlp.Token, last int) int {
+	for k := last + 1; k+2 < len(toks) && k <= last+12; k++ {
+		n := toks[k].Norm
+		if n == "," || n == ";" || n == "." || n == "that" || n == "which" || n == "who" || n == "and" {
+			return 0
+		}
+		if n == "was" || n == "were" {
+			v := k + 1
+			if strings.HasSuffix(toks[v].Norm, "ly") && v+2 < len(toks) {
+				v++
+			}
+			if toks[v+1].Norm == "by" && isPassive(toks, v) {
+				return v
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
+// postNouns are what a state owns abroad or at home that a measure can
+// remove people from: "from Russia's mission".
+var postNouns = map[string]bool{
+	"embassy": true, "embassies": true, "mission": true, "missions": true, "consulate": true,
+	"consulates": true, "legation": true, "territory": true, "soil": true, "delegation": true,
+}
+
+// ownedPost reports whether a post noun follows within three tokens of i
+// ("'s diplomatic mission").
+func ownedPost(toks []nlp.Token, i int) bool {
+	for k := i; k < len(toks) && k < i+4; k++ {
+		if postNouns[toks[k].Norm] {
+			return true
+		}
+	}
+	return false
 }
