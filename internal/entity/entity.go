@@ -334,9 +334,14 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	prevTitled := len(st.titled)
 	emit := func(m Mention) {
 		// "President Xi" + "Jinping": one person named in two matches.
-		if n := len(ann.Mentions); m.Kind == Person && n > 0 {
-			prev := &ann.Mentions[n-1]
-			if prev.Sentence == s.Index && prev.Kind == Person && prev.TokEnd == m.Tok && prev.Actor.Name == m.Actor.Name && m.Actor.Name != "" {
+		// Later passes emit out of order, so look back over the
+		// sentence's mentions for the one that ends where this starts.
+		for pi := len(ann.Mentions) - 1; m.Kind == Person && pi >= first; pi-- {
+			prev := &ann.Mentions[pi]
+			if prev.TokEnd != m.Tok {
+				continue
+			}
+			if prev.Kind == Person && prev.Actor.Name == m.Actor.Name && m.Actor.Name != "" {
 				prev.TokEnd = m.TokEnd
 				prev.End = toks[m.TokEnd-1].End
 				prev.Text = st.body[prev.Start:prev.End]
@@ -345,6 +350,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				}
 				return
 			}
+			break
 		}
 		m.Sentence = s.Index
 		m.Start = toks[m.Tok].Start

@@ -84,6 +84,8 @@ func TestActors(t *testing.T) {
 		{"Lavrov arrived in Ankara.", pub2025, "Lavrov", "RUSGOV", "office", ""},
 		{"The Brazilian delegation, led by Ana Ferreira Lima, arrived late. Lima spoke first.", pub2025, "Lima", "BRAGOV", "coref", ""},
 		{"Jorge Almada, the Argentine foreign minister, said little.", pub2025, "Jorge Almada", "ARGGOV", "apposition", ""},
+		// A name read in two parts stays one mention when other actors follow.
+		{"Chinese President Xi Jinping met Biden on the eve of the Group of 20 summit.", time.Date(2022, 11, 14, 0, 0, 0, 0, time.UTC), "President Xi Jinping", "CHNGOV", "office", "Jinping"},
 		// Collective references stand for the text's two parties.
 		{"Canada and India met. Both sides agreed to talk again.", pub2025, "Both sides", "", "collective", ""},
 	}
