@@ -462,12 +462,20 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			flags.Noun = true
 			e.nominal = true
 		}
+		// "announced expulsions on the same day, as did Canada and
+		// Ukraine": the parties of the ellipsis do the same act, and are
+		// not the first act's target.
+		hms := ms
+		also, asAt := alsoDid(toks, ms, t)
+		if !also.empty() {
+			hms = mentionsBefore(ms, asAt)
+		}
 		if flags.Noun {
-			if !c.nounParties(d, s, ms, h, &e) {
+			if !c.nounParties(d, s, hms, h, &e) {
 				continue
 			}
 		} else {
-			c.verbParties(d, s, ms, h, &e, evs)
+			c.verbParties(d, s, hms, h, &e, evs)
 		}
 		if e.src.empty() {
 			continue
@@ -497,13 +505,13 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				if other := otherParty(d.Ann.Parties, e.src.actors[0].Country); other != "" && isParty(d.Ann.Parties, e.src.actors[0].Country) && hasQuote(toks) {
 					e.tgt = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
 				} else {
-					e.tgt = c.mentionedTarget(e.src, ms, s)
+					e.tgt = c.mentionedTarget(e.src, hms, s)
 				}
 				if e.tgt.empty() {
 					continue
 				}
 			} else {
-				e.tgt = c.defaultTarget(d.Ann, e.src, ms, s, t)
+				e.tgt = c.defaultTarget(d.Ann, e.src, hms, s, t)
 			}
 		}
 		if e.tgt.empty() && h.r.code.Root == "16" {
@@ -587,6 +595,11 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			}
 		}
 		evs = append(evs, e)
+		if !also.empty() && !e.group && !e.tgt.empty() {
+			ae := e
+			ae.src = also
+			evs = append(evs, ae)
+		}
 	}
 	return prune(evs)
 }

@@ -962,3 +962,42 @@ func ownedPost(toks []nlp.Token, i int) bool {
 	}
 	return false
 }
+
+// didWords are the auxiliaries of a comparative ellipsis: "as did", "as
+// have", "as will".
+var didWords = map[string]bool{
+	"did": true, "do": true, "does": true, "has": true, "have": true, "had": true,
+	"was": true, "were": true, "is": true, "are": true, "will": true, "would": true,
+}
+
+// alsoDid returns the parties of a comparative ellipsis after the
+// trigger at token t, in the trigger's own clause ("…, as did Canada and
+// Ukraine"), and the index of its "as". The party is empty when the
+// sentence has none.
+func alsoDid(toks []nlp.Token, ms []entity.Mention, t int) (party, int) {
+	for i := t + 1; i+2 < len(toks); i++ {
+		if boundary(&toks[i]) {
+			break
+		}
+		if toks[i].Norm != "as" || toks[i-1].Norm != "," || !didWords[toks[i+1].Norm] {
+			continue
+		}
+		for k := range ms {
+			if ms[k].Tok == i+2 && usable(&ms[k]) {
+				return coordinated(toks, ms, k, len(toks)), i
+			}
+		}
+		break
+	}
+	return party{}, 0
+}
+
+// mentionsBefore returns the mentions that start before token i.
+func mentionsBefore(ms []entity.Mention, i int) []entity.Mention {
+	for k := range ms {
+		if ms[k].Tok >= i {
+			return ms[:k]
+		}
+	}
+	return ms
+}
