@@ -346,6 +346,13 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		}
 		return
 	}
+	// "…, an attack the United Nations quickly condemned": a relative
+	// clause without "that" whose object is the noun before its subject;
+	// the act is aimed at the main clause's subject.
+	if src, tgt, ok := objectRelative(toks, ms, first); ok {
+		e.src, e.tgt = src, tgt
+		return
+	}
 	// "…, adding that …": the participle shares the main clause's subject.
 	if strings.HasSuffix(toks[first].Norm, "ing") && first > 0 && toks[first-1].Norm == "," {
 		if len(prev) > 0 {
@@ -1000,4 +1007,67 @@ func mentionsBefore(ms []entity.Mention, i int) []entity.Mention {
 		}
 	}
 	return ms
+}
+
+// relativeHeads are nouns that a clause without "that" comments on:
+// "an attack the UN condemned", "a move Beijing called provocative".
+var relativeHeads = map[string]bool{
+	"attack": true, "attacks": true, "move": true, "moves": true, "decision": true,
+	"step": true, "steps": true, "strike": true, "strikes": true, "measure": true,
+	"measures": true, "action": true, "actions": true, "deal": true, "agreement": true,
+	"visit": true, "trip": true, "test": true, "launch": true, "incident": true,
+	"raid": true, "policy": true, "plan": true, "proposal": true, "offer": true,
+	"law": true, "ban": true, "sanctions": true, "expulsion": true, "expulsions": true,
+}
+
+// objectRelative reads "<main clause>, a move <subject> <verb at t>": it
+// returns the relative clause's subject as source and the main clause's
+// subject as target.
+func objectRelative(toks []nlp.Token, ms []entity.Mention, t int) (src, tgt party, ok bool) {
+	j := t
+	for j > 0 && strings.HasSuffix(toks[j-1].Norm, "ly") && isLowerWord(toks[j-1].Text) {
+		j-- // "quickly condemned"
+	}
+	k := -1
+	for i := range ms {
+		if ms[i].TokEnd == j || ms[i].TokEnd < j && ms[i].TokEnd+4 >= j && unnamedConjunct(toks, ms[i].TokEnd, j) {
+			k = i
+		}
+	}
+	if k < 0 || !usable(&ms[k]) || ms[k].Possessive {
+		return party{}, party{}, false
+	}
+	src = coordinated(toks, ms, k, t)
+	start := leftmost(ms, k, src).Tok
+	if start > 0 && toks[start-1].Norm == "the" {
+		start--
+	}
+	// The head noun, its determiner and the comma before them.
+	h := start - 1
+	if h < 2 || !relativeHeads[toks[h].Norm] {
+		return party{}, party{}, false
+	}
+	d := h - 1
+	for d > 0 && h-d < 3 && isLowerWord(toks[d].Text) && !definiteDets[toks[d].Norm] && toks[d].Norm != "a" && toks[d].Norm != "an" {
+		d-- // "an unprovoked attack"
+	}
+	if toks[d].Norm != "a" && toks[d].Norm != "an" && toks[d].Norm != "the" || d < 1 || toks[d-1].Norm != "," {
+		return party{}, party{}, false
+	}
+	tgt = without(sentenceSubject(toks, ms, d-1), src)
+	return src, tgt, !tgt.empty()
+}
+
+// unnamedConjunct reports tokens [from, to) that add a party no actor
+// names: "and Western governments", "and its allies".
+func unnamedConjunct(toks []nlp.Token, from, to int) bool {
+	if toks[from].Norm != "and" || to-from < 2 {
+		return false
+	}
+	for i := from + 1; i < to; i++ {
+		if toks[i].Kind != nlp.Word || functionWords[toks[i].Norm] {
+			return false
+		}
+	}
+	return true
 }
