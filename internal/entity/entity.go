@@ -649,6 +649,15 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		case m.has(kIt) != nil:
 			// "It said …", "… said it would …": the state or institution
 			// last named as an actor.
+			if objectPronoun(toks, i) {
+				// "the Palestinian Authority denounced it": an object is
+				// not its clause's own subject, but a state named before
+				// that subject ("the Emirati deal").
+				if a := objectReferent(ann, s.Index, first, i); a != nil {
+					emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: a.Actor, How: "coref"})
+				}
+				continue
+			}
 			if a := st.lastAgent(ann, s.Index, i); a != nil {
 				emit(Mention{Tok: i, TokEnd: end, Kind: a.Kind, Actor: a.Actor, Members: a.Members, How: "coref"})
 			}
@@ -1243,6 +1252,47 @@ func (st *docState) lastAgent(ann *Annotations, si, i int) *Mention {
 	for j := range ann.Mentions {
 		m := &ann.Mentions[j]
 		if m.Sentence == si-1 && agent(m) {
+			return m
+		}
+	}
+	return nil
+}
+
+// objectPronoun reports an "it" at token i that is a verb's object
+// ("denounced it as a betrayal") rather than the subject of a clause
+// ("said it would", "announced it had expelled").
+func objectPronoun(toks []nlp.Token, i int) bool {
+	if i == 0 || !isLowerWord(toks[i-1].Text) || functionWord(toks[i-1].Norm) || !strings.HasSuffix(toks[i-1].Norm, "ed") {
+		return false
+	}
+	if i+1 >= len(toks) {
+		return true
+	}
+	n := toks[i+1].Norm
+	switch n {
+	case "would", "will", "could", "can", "should", "may", "might", "must", "has", "had", "have",
+		"is", "was", "were", "does", "did", "not", "also", "still", "then", "now":
+		return false
+	}
+	verb := isLowerWord(toks[i+1].Text) && len(n) > 3 && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss"))
+	return !verb
+}
+
+// objectReferent returns the state an object "it" at token i of
+// sentence si stands for: the last one named in the sentence before the
+// clause's subject (the mention nearest before i), or nil.
+func objectReferent(ann *Annotations, si, first, i int) *Mention {
+	subject := ""
+	for j := len(ann.Mentions) - 1; j >= first; j-- {
+		m := &ann.Mentions[j]
+		if m.Sentence != si || m.Tok >= i || m.Actor.Country == "" || m.Kind == Collective {
+			continue
+		}
+		if subject == "" {
+			subject = m.Actor.Country
+			continue
+		}
+		if m.Actor.Country != subject && (m.Kind == State || m.Attrib) {
 			return m
 		}
 	}

@@ -86,6 +86,9 @@ func TestActors(t *testing.T) {
 		{"Jorge Almada, the Argentine foreign minister, said little.", pub2025, "Jorge Almada", "ARGGOV", "apposition", ""},
 		// A name read in two parts stays one mention when other actors follow.
 		{"Chinese President Xi Jinping met Biden on the eve of the Group of 20 summit.", time.Date(2022, 11, 14, 0, 0, 0, 0, time.UTC), "President Xi Jinping", "CHNGOV", "office", "Jinping"},
+		// An object "it" is not its clause's own subject.
+		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
+		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
 		// Collective references stand for the text's two parties.
 		{"Canada and India met. Both sides agreed to talk again.", pub2025, "Both sides", "", "collective", ""},
 	}
