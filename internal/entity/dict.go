@@ -266,6 +266,7 @@ var collectives = []string{
 	"the leaders", "the presidents", "the two men", "the two foreign ministers", "the foreign ministers",
 	"the two governments", "the governments",
 	"the two allies", "both allies", "the two rivals", "the two powers",
+	"the two visitors", "both visitors", "the two guests", "the two envoys", "both envoys",
 }
 
 // definites are definite descriptions that refer back to a titled person.
