@@ -575,13 +575,21 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					// Ministry": the one the text named before.
 					c = st.insts[strings.ToLower(instName(st.body, toks, m))]
 				}
+				if c == "" && i > 0 && toks[i-1].Norm == "the" && m.n == 1 {
+					// "the ministry" after "the Foreign Ministry".
+					c = st.instByHead(toks[i].Norm)
+				}
 				if c == "" && i > 0 && toks[i-1].Norm == "the" {
 					c = st.soleCountry(ann, s.Index)
 				}
 				if c == "" {
 					continue
 				}
-				emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: c, Sector: e.sector, Name: instName(st.body, toks, m)}, How: "context"})
+				name := instName(st.body, toks, m)
+				if _, ok := st.insts[strings.ToLower(name)]; !ok {
+					st.insts[strings.ToLower(name)] = c
+				}
+				emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: c, Sector: e.sector, Name: name}, How: "context"})
 				continue
 			}
 			if j := i - 1; j >= 1 && toks[j].Norm == "the" && (toks[j-1].Norm == "at" || toks[j-1].Norm == "in") && (end >= len(toks) || !isLowerWord(toks[end].Text) || functionWord(toks[end].Norm)) {
@@ -1118,6 +1126,23 @@ func (st *docState) ledByAt(ann *Annotations, s *nlp.Sentence, i int) string {
 		}
 	}
 	return ""
+}
+
+// instByHead returns the country of the generic institutions named
+// before whose last word is head ("foreign ministry" for "the
+// ministry"), or "" when there is none or they differ.
+func (st *docState) instByHead(head string) string {
+	c := ""
+	for name, ic := range st.insts {
+		if name != head && !strings.HasSuffix(name, " "+head) {
+			continue
+		}
+		if c != "" && c != ic {
+			return ""
+		}
+		c = ic
+	}
+	return c
 }
 
 // ofCountry reads "of Russia" after a generic institution.

@@ -86,6 +86,8 @@ func TestActors(t *testing.T) {
 		{"Jorge Almada, the Argentine foreign minister, said little.", pub2025, "Jorge Almada", "ARGGOV", "apposition", ""},
 		// A name read in two parts stays one mention when other actors follow.
 		{"Chinese President Xi Jinping met Biden on the eve of the Group of 20 summit.", time.Date(2022, 11, 14, 0, 0, 0, 0, time.UTC), "President Xi Jinping", "CHNGOV", "office", "Jinping"},
+		// "the ministry" is the ministry the text named before.
+		{"China's Foreign Ministry ordered the closure. The ministry said the United States was responsible.", pub2025, "ministry", "CHNGOV", "context", ""},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
