@@ -445,8 +445,8 @@ func sentenceSubject(toks []nlp.Token, ms []entity.Mention, t int) party {
 		if m.Tok >= t {
 			break
 		}
-		if !usable(m) || m.Possessive || m.Attrib || (m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm]) {
-			continue
+		if !usable(m) || m.Possessive || m.Attrib || inPrepPhrase(toks, m.Tok) {
+			continue // "In a note to the US embassy, the Foreign Ministry …"
 		}
 		return coordinated(toks, ms, k, t)
 	}
