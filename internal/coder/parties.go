@@ -230,6 +230,9 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if appositiveBetween(toks, t+1, m.Tok) {
 			break // "struck the port of Odesa, an attack the United Nations condemned"
 		}
+		if newClauseSubject(toks, m) {
+			break // "rejected the demands, and Beijing refused …"
+		}
 		if !usable(m) {
 			continue
 		}
@@ -711,7 +714,7 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 	}
 	for k := range ms {
 		if ms[k].Tok > t && usable(&ms[k]) {
-			if crosses(s.Tokens, t+1, ms[k].Tok, boundary) {
+			if crosses(s.Tokens, t+1, ms[k].Tok, boundary) || newClauseSubject(s.Tokens, &ms[k]) {
 				break
 			}
 			if p := without(partyOf(&ms[k]), src); !p.empty() {
@@ -1070,4 +1073,25 @@ func unnamedConjunct(toks []nlp.Token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// newClauseSubject reports a mention that starts a new clause after ",
+// and" or ", but" as its subject: "…, and Beijing refused to take part".
+func newClauseSubject(toks []nlp.Token, m *entity.Mention) bool {
+	i := m.Tok - 1
+	if i >= 0 && toks[i].Norm == "the" {
+		i--
+	}
+	if i < 1 || toks[i-1].Norm != "," || toks[i].Norm != "and" && toks[i].Norm != "but" && toks[i].Norm != "yet" {
+		return false
+	}
+	e := m.TokEnd
+	return e < len(toks) && toks[e].Kind == nlp.Word && isLowerWord(toks[e].Text) && !functionWords[toks[e].Norm] || e < len(toks) && clauseAux[toks[e].Norm]
+}
+
+// clauseAux are auxiliaries that follow a clause's subject.
+var clauseAux = map[string]bool{
+	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
+	"will": true, "would": true, "could": true, "can": true, "did": true, "does": true, "may": true,
+	"might": true, "must": true, "should": true, "said": true, "says": true,
 }
