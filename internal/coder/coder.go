@@ -914,7 +914,13 @@ func announced(toks []nlp.Token, t int) bool {
 	for k := t - 1; k >= 0 && k >= t-12; k-- {
 		switch toks[k].Norm {
 		case "announced", "announces", "said", "says", "decided", "declared", "ordered", "told", "confirmed":
-			return true
+			// "has not said whether it will retaliate": nothing announced.
+			for j := k - 1; j >= 0 && j >= k-2; j-- {
+				if n := toks[j].Norm; n == "not" || n == "n't" || n == "never" {
+					return false
+				}
+			}
+			return !(k+1 < len(toks) && (toks[k+1].Norm == "whether" || toks[k+1].Norm == "if"))
 		}
 	}
 	return false
