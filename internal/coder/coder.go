@@ -445,6 +445,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if h.r.code.Code == lexicon.NoEvent {
 			continue // words that report no event
 		}
+		if insideName(ms, t) {
+			continue // "White House press secretary Jen Psaki"
+		}
 		flags := h.r.pat.Flags
 		e := event{h: h, status: record.StatusReported, speech: flags.Speech, code: h.r.code}
 		// Purpose infinitives ("met … to discuss") belong to the event
@@ -493,7 +496,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				e.reciprocal = true
 				e.group = true
 			} else if flags.PlaceTarget || h.r.code.Root >= "15" {
-				e.tgt = placeTarget(d.Ann, s, t, e.src)
+				// Near the pattern's last word: "named … as its
+				// ambassador in Riyadh".
+				e.tgt = placeTarget(d.Ann, s, max(t, h.pos[len(h.pos)-1]), e.src)
 			}
 		}
 		if e.tgt.empty() && (flags.Speech || isVerbal(h.r.code.Root)) {
@@ -1060,4 +1065,19 @@ func complementNoun(toks []nlp.Token, k int) bool {
 var numberWords = map[string]bool{
 	"four": true, "five": true, "six": true, "seven": true, "eight": true, "nine": true, "ten": true,
 	"dozens": true, "hundreds": true, "many": true, "some": true, "all": true, "other": true,
+}
+
+// insideName reports a token inside the name or title of a person,
+// institution or body: "press" in "press secretary Jen Psaki".
+func insideName(ms []entity.Mention, t int) bool {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok <= t && t < m.TokEnd && m.How != "adjective" {
+			switch m.Kind {
+			case entity.Person, entity.Institution, entity.Body:
+				return true
+			}
+		}
+	}
+	return false
 }
