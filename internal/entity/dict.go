@@ -247,6 +247,11 @@ func compile(lex *lexicon.Lexicon) *dict {
 	for _, p := range []string{"they", "They"} {
 		d.addPhrase(p, kThey, 0, "", "")
 	}
+	// "Trump and Putin … their teams would begin negotiations"
+	for _, n := range []string{"teams", "negotiators", "delegations", "diplomats", "officials", "governments", "countries", "envoys", "foreign ministers", "ministers", "representatives", "militaries"} {
+		d.addPhrase("their "+n, kThey, 0, "", "")
+		d.addPhrase("Their "+n, kThey, 0, "", "")
+	}
 	for _, p := range definites {
 		d.addPhrase(p, kDefinite, 0, "", "")
 	}
