@@ -737,7 +737,8 @@ func statusAt(toks []nlp.Token, t int) string {
 				return record.StatusDenied // "failed to agree"
 			}
 		case "could", "might", "may", "should", "can":
-			if isLowerWord(toks[k].Text) {
+			// "Moscow could only welcome …" says it does.
+			if isLowerWord(toks[k].Text) && !(k+1 < len(toks) && toks[k+1].Norm == "only") {
 				return record.StatusHypothetical
 			}
 		case "would":
