@@ -779,6 +779,13 @@ func clauseEnd(toks []nlp.Token, t int) int {
 			if k+2 < len(toks) && toks[k+1].Norm == "and" && !isLowerWord(toks[k+2].Text) {
 				return k
 			}
+		case "and":
+			// "urged Washington to reverse the decision and warned that
+			// …": a past-tense verb is the subject's next act, not part of
+			// the infinitive complement.
+			if k+1 < len(toks) && isLowerWord(toks[k+1].Text) && strings.HasSuffix(toks[k+1].Norm, "ed") {
+				return k
+			}
 		}
 	}
 	return len(toks)

@@ -75,7 +75,7 @@ func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party 
 	// Leftwards.
 	for j := k; j > 0; j-- {
 		a, b := &ms[j-1], &ms[j]
-		if !conj(toks, a.TokEnd, b.Tok) || !usable(a) {
+		if !conj(toks, a.TokEnd, b.Tok) || !usable(a) || clauseComma(toks, a, b) {
 			break
 		}
 		p.add(a)
@@ -84,7 +84,7 @@ func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party 
 	// Minsk" ends at a conjunct that is the subject of its own verb.
 	for j := k; j+1 < len(ms); j++ {
 		a, b := &ms[j], &ms[j+1]
-		if b.TokEnd > limit || !conj(toks, a.TokEnd, b.Tok) || !usable(b) {
+		if b.TokEnd > limit || !conj(toks, a.TokEnd, b.Tok) || !usable(b) || clauseComma(toks, a, b) {
 			break
 		}
 		if n := b.TokEnd; n < len(toks) && isLowerWord(toks[n].Text) && strings.HasSuffix(toks[n].Norm, "ed") && b.TokEnd < limit {
@@ -93,6 +93,43 @@ func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party 
 		p.add(b)
 	}
 	return p
+}
+
+// subordinators open a clause that a comma closes before the main one.
+var subordinators = map[string]bool{
+	"before": true, "after": true, "when": true, "while": true, "as": true, "if": true,
+	"since": true, "although": true, "though": true, "because": true, "once": true,
+	"until": true, "unless": true, "whereas": true,
+}
+
+// clauseComma reports a comma between mentions a and b that ends a
+// subordinate clause rather than joining a list: "Hours before Yoon's
+// plane left Seoul, North Korea fired …".
+func clauseComma(toks []nlp.Token, a, b *entity.Mention) bool {
+	if !commaOnly(toks, a.TokEnd, b.Tok) {
+		return false
+	}
+	for i := a.Tok - 1; i >= 0 && i >= a.Tok-12; i-- {
+		if toks[i].Norm == "," || boundary(&toks[i]) {
+			return false
+		}
+		if subordinators[toks[i].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
+// commaOnly reports a join of two mentions by punctuation and articles
+// alone, without "and", "or" or "as well as".
+func commaOnly(toks []nlp.Token, from, to int) bool {
+	for i := from; i < to; i++ {
+		switch toks[i].Norm {
+		case "and", "&", "as", "well", "or":
+			return false
+		}
+	}
+	return true
 }
 
 // conj reports tokens [from, to) that join two coordinated mentions:

@@ -219,6 +219,9 @@ type docState struct {
 	// insts maps generic institutions ("foreign ministry") to the
 	// country the text first gave them ("China's Foreign Ministry").
 	insts map[string]string
+	// named lists the generic institutions named, in order, for "the
+	// ministry" after "China's Foreign Ministry".
+	named []namedInst
 	// entries backs the entry lists of a document's matches.
 	entries []*entry
 	// at, covered and used are per-sentence scratch space, reused.
@@ -455,6 +458,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					a := Actor{Country: modCountry, Sector: gi.sector, Name: instName(st.body, toks, nm), Org: modOrg}
 					if gi.country == "" {
 						st.insts[strings.ToLower(a.Name)] = modCountry
+						st.named = append(st.named, namedInst{strings.ToLower(a.Name), st.body[toks[i].Start:toks[iEnd-1].End], modCountry})
 					}
 					if isDelegation(toks, nm) {
 						if lead, ok := st.leads[modCountry]; ok {
@@ -575,9 +579,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					// Ministry": the one the text named before.
 					c = st.insts[strings.ToLower(instName(st.body, toks, m))]
 				}
+				name := instName(st.body, toks, m)
 				if c == "" && i > 0 && toks[i-1].Norm == "the" && m.n == 1 {
 					// "the ministry" after "the Foreign Ministry".
-					c = st.instByHead(toks[i].Norm)
+					if ni := st.instByHead(toks[i].Norm); ni != nil {
+						c, name = ni.country, ni.text
+					}
 				}
 				if c == "" && i > 0 && toks[i-1].Norm == "the" {
 					c = st.soleCountry(ann, s.Index)
@@ -585,9 +592,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				if c == "" {
 					continue
 				}
-				name := instName(st.body, toks, m)
 				if _, ok := st.insts[strings.ToLower(name)]; !ok {
 					st.insts[strings.ToLower(name)] = c
+					st.named = append(st.named, namedInst{strings.ToLower(name), name, c})
 				}
 				emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: c, Sector: e.sector, Name: name}, How: "context"})
 				continue
@@ -1128,21 +1135,19 @@ func (st *docState) ledByAt(ann *Annotations, s *nlp.Sentence, i int) string {
 	return ""
 }
 
-// instByHead returns the country of the generic institutions named
-// before whose last word is head ("foreign ministry" for "the
-// ministry"), or "" when there is none or they differ.
-func (st *docState) instByHead(head string) string {
-	c := ""
-	for name, ic := range st.insts {
-		if name != head && !strings.HasSuffix(name, " "+head) {
-			continue
+// namedInst is a generic institution the text named: its name in lower
+// case, as written, and its country.
+type namedInst struct{ lower, text, country string }
+
+// instByHead returns the generic institution named last whose name ends
+// in head ("foreign ministry" for "the ministry"), or nil.
+func (st *docState) instByHead(head string) *namedInst {
+	for i := len(st.named) - 1; i >= 0; i-- {
+		if n := &st.named[i]; n.lower != head && strings.HasSuffix(n.lower, " "+head) {
+			return n
 		}
-		if c != "" && c != ic {
-			return ""
-		}
-		c = ic
 	}
-	return c
+	return nil
 }
 
 // ofCountry reads "of Russia" after a generic institution.
