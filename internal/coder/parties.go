@@ -410,7 +410,9 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	if e.src.empty() && len(prev) > 0 {
 		p := prev[len(prev)-1]
 		pl := p.h.pos[len(p.h.pos)-1]
-		if pl < first && andBetween(toks, ms, pl, first) {
+		// Not after a passive: "Iran, in talks mediated by China,
+		// agreed …" is Iran's act.
+		if pl < first && andBetween(toks, ms, pl, first) && !isPassive(toks, p.h.trigger()) {
 			e.src = p.src
 		}
 	}
@@ -457,6 +459,11 @@ func toAgent(toks []nlp.Token, ms []entity.Mention, t int) party {
 // andBetween reports an "and" between tokens a and b with no usable
 // mention after it: the second verb of "X did A and did B".
 func andBetween(toks []nlp.Token, ms []entity.Mention, a, b int) bool {
+	// "declared him persona non grata, recalled its ambassador and froze
+	// trade": a list of past-tense predicates.
+	if b > a+1 && toks[b-1].Norm == "," && isLowerWord(toks[b].Text) && strings.HasSuffix(toks[b].Norm, "ed") && !crosses(toks, a+1, b, boundary) {
+		return true
+	}
 	and := -1
 	for i := a + 1; i < b; i++ {
 		if toks[i].Norm == "and" {

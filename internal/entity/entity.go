@@ -216,6 +216,9 @@ type docState struct {
 	// leads maps a country to the person leading its delegation.
 	leads  map[string]Actor
 	counts map[string]int
+	// home is the country of the document's dateline ("PRAGUE —"), whose
+	// officials a text may name by title alone.
+	home string
 	// insts maps generic institutions ("foreign ministry") to the
 	// country the text first gave them ("China's Foreign Ministry").
 	insts map[string]string
@@ -302,6 +305,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	// ("BRUSSELS —") places the report and names no actor.
 	var ms []match
 	dl := nlp.DatelineLen(s)
+	if dl > 0 && st.home == "" {
+		st.home = st.datelineCountry(toks[:dl])
+	}
 	st.grow(len(toks))
 	at := st.at[:len(toks)]           // token → index+1 into ms of the match starting there
 	covered := st.covered[:len(toks)] // tokens inside a match, after its first
@@ -509,6 +515,11 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				a.Name = name
 				if a.Country == "" {
 					a.Country = st.ledByAt(ann, s, tStart)
+				}
+				if a.Country == "" && a.Name != "" && ti.sector == "GOV" && !foreignTitle(title) {
+					// "PRAGUE — … Interior Minister Jan Hamáček": an
+					// official of the dateline's country.
+					a.Country = st.home
 				}
 				if a.Country == "" {
 					continue
@@ -1130,6 +1141,35 @@ func (st *docState) ledByAt(ann *Annotations, s *nlp.Sentence, i int) string {
 	for k := len(ms) - 1; k >= 0; k-- {
 		if ms[k].TokEnd <= i-2 && ms[k].Actor.Country != "" {
 			return ms[k].Actor.Country
+		}
+	}
+	return ""
+}
+
+// foreignTitle reports a title held abroad: an ambassador in a Geneva
+// story is not Swiss.
+func foreignTitle(title string) bool {
+	t := strings.ToLower(title)
+	for _, w := range []string{"ambassador", "envoy", "diplomat", "consul", "chargé", "charge d", "attaché", "attache", "representative"} {
+		if strings.Contains(t, w) {
+			return true
+		}
+	}
+	return false
+}
+
+// datelineCountry returns the country of the place a dateline names.
+func (st *docState) datelineCountry(toks []nlp.Token) string {
+	for i := range toks {
+		if toks[i].Kind != nlp.Word {
+			continue
+		}
+		es, n := st.r.dict.match(toks, i)
+		if n == 0 {
+			continue
+		}
+		if e := firstOf(&match{tok: i, n: n, es: es}, kCapital, kCountry, kPlace, kSeat); e != nil && e.country != "" {
+			return e.country
 		}
 	}
 	return ""

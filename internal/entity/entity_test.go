@@ -88,6 +88,10 @@ func TestActors(t *testing.T) {
 		{"Chinese President Xi Jinping met Biden on the eve of the Group of 20 summit.", time.Date(2022, 11, 14, 0, 0, 0, 0, time.UTC), "President Xi Jinping", "CHNGOV", "office", "Jinping"},
 		// "the ministry" is the ministry the text named before.
 		{"China's Foreign Ministry ordered the closure. The ministry said the United States was responsible.", pub2025, "ministry", "CHNGOV", "context", ""},
+		// An official named by title alone belongs to the dateline's
+		// country; an ambassador does not.
+		{"PRAGUE — Interior Minister Jan Novotný said the staff must leave.", pub2025, "Interior Minister Jan Novotný", "CZEGOV", "title", ""},
+		{"GENEVA — Ambassador John Sullivan returned home.", pub2025, "", "", "", "Ambassador John Sullivan"},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
