@@ -401,6 +401,12 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			e.src = sentenceSubject(toks, ms, first)
 		}
 	}
+	// "any attempt by China to invade Taiwan": the agent before "to".
+	if e.src.empty() && first > 1 && toks[first-1].Norm == "to" {
+		if m := mentionEndingAt(ms, first-1); m != nil && usable(m) && m.Tok > 0 && toks[m.Tok-1].Norm == "by" {
+			e.src = partyOf(m)
+		}
+	}
 	// "summoned the U.S. ambassador to protest …": an infinitive after
 	// another act shares that act's subject.
 	if e.src.empty() && len(prev) > 0 && first > 0 && toks[first-1].Norm == "to" && !complementNoun(toks, first-1) {
