@@ -401,6 +401,13 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			e.src = sentenceSubject(toks, ms, first)
 		}
 	}
+	// "…, with Moscow insisting on shorter extensions": the subject of an
+	// absolute clause.
+	if e.src.empty() && strings.HasSuffix(toks[first].Norm, "ing") {
+		if m := mentionEndingAt(ms, first); m != nil && usable(m) && m.Tok > 0 && toks[m.Tok-1].Norm == "with" {
+			e.src = partyOf(m)
+		}
+	}
 	// "any attempt by China to invade Taiwan": the agent before "to".
 	if e.src.empty() && first > 1 && toks[first-1].Norm == "to" {
 		if m := mentionEndingAt(ms, first-1); m != nil && usable(m) && m.Tok > 0 && toks[m.Tok-1].Norm == "by" {
