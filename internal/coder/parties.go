@@ -661,6 +661,11 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	if det == "def" && (root == "04" || src.empty() && tgt.empty()) {
 		return false
 	}
+	if det == "def" && k >= 1 && toks[k-1].Norm == "," && !afterPrep(toks, k) {
+		// "…, the largest collective expulsion of Russian intelligence
+		// officers in history": an apposition sums up the clause before.
+		return false
+	}
 	if h.r.code.Root == "04" && src.empty() && !e.nominal {
 		// "Tillerson informed Lavrov of the decision in a telephone
 		// call": the contact is between the clause's subject and object.

@@ -627,7 +627,8 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames[toks[i-1].Norm] && !titlePrefixes[toks[i-1].Norm] && !(i == 1 && sentenceModifier(toks[0].Norm)) {
 				continue // a person's name: "Ana Ferreira Lima", later "Lima"
 			}
-			if placeContext(toks, i, ann, s.Index) {
+			if placeContext(toks, i, ann, s.Index) || e.kind == kCapital && end < len(toks) && venueNouns[toks[end].Norm] {
+				// "the Riyadh meeting", "the Minsk agreements": the venue.
 				p := m.has(kPlace)
 				if e.kind == kCountry {
 					placeAt(i, m.n, st.r.lex.Countries[e.idx].Names[0], e.country, 0, 0, true)
@@ -1144,6 +1145,15 @@ func (st *docState) ledByAt(ann *Annotations, s *nlp.Sentence, i int) string {
 		}
 	}
 	return ""
+}
+
+// venueNouns are events named after the city that held them.
+var venueNouns = map[string]bool{
+	"talks": true, "meeting": true, "meetings": true, "summit": true, "round": true,
+	"conference": true, "process": true, "agreement": true, "agreements": true, "accord": true,
+	"accords": true, "declaration": true, "format": true, "protocol": true, "ceremony": true,
+	"negotiations": true, "consultations": true, "dialogue": true, "forum": true, "communique": true,
+	"communiqué": true, "understanding": true, "memorandum": true,
 }
 
 // foreignTitle reports a title held abroad: an ambassador in a Geneva

@@ -92,6 +92,8 @@ func TestActors(t *testing.T) {
 		// country; an ambassador does not.
 		{"PRAGUE — Interior Minister Jan Novotný said the staff must leave.", pub2025, "Interior Minister Jan Novotný", "CZEGOV", "title", ""},
 		{"GENEVA — Ambassador John Sullivan returned home.", pub2025, "", "", "", "Ambassador John Sullivan"},
+		// A city named as an event's venue is a place.
+		{"The Riyadh meeting ended with an understanding.", pub2025, "", "", "", "Riyadh"},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
