@@ -364,6 +364,11 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	first, last := h.pos[0], h.pos[len(h.pos)-1]
 	if isPassive(toks, h.trigger()) {
 		e.src = byAgent(toks, ms, last)
+		if e.src.empty() && last != h.trigger() {
+			// "was welcomed by Kishida … for talks": the agent inside
+			// the pattern.
+			e.src = byAgent(toks, ms, h.trigger())
+		}
 		if reducedRelative(toks, h.trigger()) {
 			// "a ceremony hosted by Erdoğan": the patient is the noun
 			// just before, an actor or nothing.
