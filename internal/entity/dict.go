@@ -48,6 +48,7 @@ type entry struct {
 	norms   []string // token norms of the phrase
 	first   string   // the phrase's first token as written
 	cmode   caseMode
+	caps    uint64 // capitalized phrase tokens after the first ("Russia Today"), bit per token
 	idx     int    // index into the lexicon slice of its kind
 	country string // resolved country code, when the entry fixes one
 	sector  string
@@ -73,16 +74,19 @@ func (d *dict) sort() {
 
 // phrase tokenizes a lexicon phrase the way text is tokenized, so that
 // phrases and text compare token by token.
-func phrase(s string) (norms []string, first string) {
+func phrase(s string) (norms []string, first string, caps uint64) {
 	toks := nlp.Tokenize(s, 0)
 	norms = make([]string, 0, len(toks))
-	for _, t := range toks {
+	for i, t := range toks {
 		norms = append(norms, t.Norm)
+		if r, _ := utf8.DecodeRuneInString(t.Text); i > 0 && i < 64 && unicode.IsUpper(r) {
+			caps |= 1 << i
+		}
 	}
 	if len(toks) > 0 {
 		first = toks[0].Text
 	}
-	return norms, first
+	return norms, first, caps
 }
 
 func modeOf(first string) caseMode {
@@ -110,11 +114,15 @@ func (d *dict) addPhrase(s string, k entryKind, idx int, country, sector string)
 	if s == "" {
 		return
 	}
-	norms, first := phrase(s)
+	norms, first, caps := phrase(s)
 	if len(norms) == 0 {
 		return
 	}
-	d.add(&entry{kind: k, norms: norms, first: first, cmode: modeOf(first), idx: idx, country: country, sector: sector})
+	e := &entry{kind: k, norms: norms, first: first, cmode: modeOf(first), idx: idx, country: country, sector: sector}
+	if e.cmode != caseAny {
+		e.caps = caps
+	}
+	d.add(e)
 }
 
 // caseOK reports whether token t is written as entry e requires.
@@ -127,6 +135,30 @@ func caseOK(e *entry, t *nlp.Token) bool {
 		return unicode.IsUpper(r)
 	}
 	return true
+}
+
+// capsOK reports whether the tokens a capitalized phrase writes with a
+// capital are capitalized in the text: "Russia Today", not "Russia today".
+func capsOK(e *entry, toks []nlp.Token) bool {
+	for j := 1; j < len(toks) && j < 64; j++ {
+		if e.caps&(1<<j) != 0 && !headNouns[toks[j].Norm] {
+			if r, _ := utf8.DecodeRuneInString(toks[j].Text); !unicode.IsUpper(r) {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+// headNouns may be written in lower case inside a name: "the US State
+// department", "the Foreign ministry".
+var headNouns = map[string]bool{
+	"department": true, "ministry": true, "office": true, "service": true, "services": true,
+	"council": true, "committee": true, "agency": true, "court": true, "bank": true,
+	"house": true, "assembly": true, "parliament": true, "army": true, "navy": true,
+	"force": true, "forces": true, "guard": true, "party": true, "front": true,
+	"command": true, "administration": true, "government": true, "commission": true,
+	"union": true, "organization": true, "organisation": true, "secretariat": true,
 }
 
 // match returns the entries that match the longest phrase starting at
@@ -160,7 +192,7 @@ func (d *dict) matchInto(toks []nlp.Token, i int, arena *[]*entry) ([]*entry, in
 				break
 			}
 		}
-		if !ok {
+		if !ok || e.caps != 0 && !capsOK(e, toks[i:i+n]) {
 			continue
 		}
 		best = n

@@ -337,6 +337,15 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		}
 		return &ms[at[i]-1]
 	}
+	// prefixedAt returns the match at token i, or after the title
+	// prefixes there ("Deputy Foreign Minister" where only "foreign
+	// minister" is a title).
+	prefixedAt := func(i int) *match {
+		if m := matchAt(i); m != nil {
+			return m
+		}
+		return matchAt(skipPrefixes(toks, i))
+	}
 	used := st.used[:len(toks)]
 	var refs []int // indexes into ms of pronouns and definite descriptions
 	prevPerson := st.lastPerson
@@ -414,7 +423,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if next < len(toks) && isPossessive(toks[next].Norm) {
 				next++
 			}
-			if nm := matchAt(skipPrefixes(toks, next)); nm != nil && (nm.has(kTitle) != nil || genericInst(nm) != nil) {
+			if nm := prefixedAt(next); nm != nil && (nm.has(kTitle) != nil || genericInst(nm) != nil) {
 				modCountry, modHow = e.country, "lexicon"
 				if e.kind == kBody {
 					modOrg = e.country
@@ -444,6 +453,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		if modCountry != "" {
 			// Adjectives coordinated with another: "Russian and American diplomats".
 			j := skipPrefixes(toks, modEnd)
+			if matchAt(modEnd) != nil {
+				j = modEnd // "Vice Foreign Minister" is a title of its own
+			}
 			if nm := matchAt(j); nm != nil {
 				if ti := nm.has(kTitle); ti != nil {
 					title, tEnd := titleSpan(st.body, toks, i, j, nm)

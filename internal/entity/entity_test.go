@@ -94,6 +94,11 @@ func TestActors(t *testing.T) {
 		{"GENEVA — Ambassador John Sullivan returned home.", pub2025, "", "", "", "Ambassador John Sullivan"},
 		// A city named as an event's venue is a place.
 		{"The Riyadh meeting ended with an understanding.", pub2025, "", "", "", "Riyadh"},
+		// A title with a prefix of its own; a capitalized name's words
+		// written in lower case are other words.
+		{"Taiwan's Vice Foreign Minister visited Moscow.", pub2025, "Taiwan's Vice Foreign Minister", "TWNGOV", "lexicon", ""},
+		{"The minister visited Russia today.", pub2025, "Russia", "RUSGOV", "lexicon", "Russia today"},
+		{"The US State department advised against travel.", pub2025, "US State department", "USAGOV", "lexicon", ""},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
