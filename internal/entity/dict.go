@@ -2,6 +2,7 @@ package entity
 
 import (
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"unicode"
@@ -123,6 +124,28 @@ func (d *dict) addPhrase(s string, k entryKind, idx int, country, sector string)
 		e.caps = caps
 	}
 	d.add(e)
+	if e.cmode == caseAny && strings.Contains(s, "-") {
+		// The tokenizer keeps "secretary-general" whole but splits
+		// "Secretary-General": a lower-case phrase also matches its
+		// capitalized spelling.
+		if n2, _, _ := phrase(capitalizeWords(s)); !slices.Equal(n2, norms) {
+			e2 := *e
+			e2.norms = n2
+			d.add(&e2)
+		}
+	}
+}
+
+// capitalizeWords upper-cases the first letter of every word and of
+// every part of a hyphenated word.
+func capitalizeWords(s string) string {
+	b := []rune(s)
+	for i, r := range b {
+		if i == 0 || b[i-1] == ' ' || b[i-1] == '-' {
+			b[i] = unicode.ToUpper(r)
+		}
+	}
+	return string(b)
 }
 
 // caseOK reports whether token t is written as entry e requires.

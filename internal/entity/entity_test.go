@@ -99,6 +99,8 @@ func TestActors(t *testing.T) {
 		{"Taiwan's Vice Foreign Minister visited Moscow.", pub2025, "Taiwan's Vice Foreign Minister", "TWNGOV", "lexicon", ""},
 		{"The minister visited Russia today.", pub2025, "Russia", "RUSGOV", "lexicon", "Russia today"},
 		{"The US State department advised against travel.", pub2025, "US State department", "USAGOV", "lexicon", ""},
+		// A capitalized hyphenated title matches its lower-case entry.
+		{"UN Secretary-General Kofi Annan said he would withdraw the inspectors.", pub2025, "UN Secretary-General Kofi Annan", "IGOUNO", "title", ""},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},

@@ -12,6 +12,8 @@ func TestDatelineLen(t *testing.T) {
 		{"BRUSSELS — The European Union imposed sanctions.", "—"},
 		{"The talks — the first in years — ended late.", ""},
 		{"Russia said on Monday it would respond.", ""},
+		{"WASHINGTON (Reuters) - The United States said.", "-"},
+		{"UN Secretary-General Kofi Annan said on Monday.", ""},
 	}
 	for _, tt := range tests {
 		s := Split(tt.text)[0]

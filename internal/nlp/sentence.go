@@ -296,6 +296,9 @@ func dateline(toks []Token, para int) int {
 				if k+1 >= len(toks) || (!credit && para > 2) {
 					return 0
 				}
+				if t.Text == "-" && t.Start == toks[k-1].End {
+					return 0 // "UN Secretary-General": a hyphen, not a dash
+				}
 				return k + 1
 			default:
 				return 0
