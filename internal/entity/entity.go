@@ -494,6 +494,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					emit(Mention{Tok: i, TokEnd: j + 1, Kind: Institution, Actor: Actor{Country: modCountry, Sector: groupNouns[toks[j].Norm]}, How: "adjective"})
 					continue
 				}
+				// "Israeli intelligence officials", "Russian military
+				// officers": one or two modifiers before the group noun.
+				if h, sector := modifiedGroup(toks, j); h > 0 {
+					emit(Mention{Tok: i, TokEnd: h + 1, Kind: Group, Actor: Actor{Country: modCountry, Sector: sector}, How: "adjective"})
+					continue
+				}
 				if m.has(kCountry) == nil {
 					// An adjective before another noun ("the Emirati decision")
 					// names the state only as an attribute: usable as an
@@ -1157,6 +1163,46 @@ func (st *docState) ledByAt(ann *Annotations, s *nlp.Sentence, i int) string {
 		}
 	}
 	return ""
+}
+
+// sectorModifiers name the branch of state a group belongs to.
+var sectorModifiers = map[string]string{
+	"intelligence": "SPY", "security": "SPY", "military": "MIL", "defence": "GOV", "defense": "GOV",
+	"army": "MIL", "naval": "MIL", "navy": "MIL", "air": "MIL", "border": "MIL", "government": "GOV",
+	"state": "GOV", "foreign": "GOV", "embassy": "GOV", "trade": "GOV", "finance": "GOV",
+	"senior": "", "top": "", "other": "", "two": "", "three": "", "several": "", "many": "",
+}
+
+// modifiedGroup reads one or two modifiers from token j and a group or
+// people noun after them ("intelligence officials", "senior military
+// officers"). It returns the noun's index and the group's sector, or 0.
+func modifiedGroup(toks []nlp.Token, j int) (int, string) {
+	mod := "" // the first modifier's sector
+	for h := j; h < len(toks) && h <= j+2; h++ {
+		n := toks[h].Norm
+		if h > j {
+			s := groupNouns[n]
+			if s == "" {
+				s = peopleNouns[n]
+			}
+			if s != "" {
+				// "intelligence officials" are spies, "defence forces"
+				// soldiers: the modifier's sector for a generic noun.
+				if s == "GOV" && mod != "" {
+					s = mod
+				}
+				return h, s
+			}
+		}
+		s, ok := sectorModifiers[n]
+		if !ok || !isLowerWord(toks[h].Text) {
+			return 0, ""
+		}
+		if mod == "" {
+			mod = s
+		}
+	}
+	return 0, ""
 }
 
 // venueNouns are events named after the city that held them.

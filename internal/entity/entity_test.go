@@ -101,6 +101,9 @@ func TestActors(t *testing.T) {
 		{"The US State department advised against travel.", pub2025, "US State department", "USAGOV", "lexicon", ""},
 		// A capitalized hyphenated title matches its lower-case entry.
 		{"UN Secretary-General Kofi Annan said he would withdraw the inspectors.", pub2025, "UN Secretary-General Kofi Annan", "IGOUNO", "title", ""},
+		// An adjective, modifiers and a group noun.
+		{"Israeli intelligence officials shared evidence with the U.S.", pub2025, "Israeli intelligence officials", "ISRSPY", "adjective", ""},
+		{"Turkish security forces detained them.", pub2025, "Turkish security forces", "TURMIL", "adjective", ""},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
