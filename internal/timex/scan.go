@@ -233,7 +233,9 @@ func buildKeywords() map[string]entry {
 	set(kwAnd, "and")
 	set(kwOr, "or")
 	set(kwThe, "the")
-	set(kwFuture, "will", "ll", "shall", "would", "expected", "scheduled", "planned", "upcoming")
+	set(kwFuture, "will", "ll", "shall", "would", "expected", "scheduled", "planned", "upcoming",
+		// The present of a scheduled event: "the summit opens on Tuesday".
+		"opens", "begins", "starts", "resumes", "convenes", "reconvenes", "due")
 	set(kwSet, "set")
 	set(kwIntent, "plans", "plan", "hopes", "hope", "aims", "aim", "intends", "intend", "wants", "want", "going")
 	set(kwDayName, "bloody", "black", "good", "super", "ash", "palm", "holy", "cyber", "maundy", "easter", "whit")

@@ -149,6 +149,8 @@ func TestFind(t *testing.T) {
 			[]got{{"Monday", "2025-03-03", Day, true, true}}},
 		{"expected weekday", "A vote is expected on Wednesday.", friFeb28,
 			[]got{{"Wednesday", "2025-03-05", Day, true, true}}},
+		{"scheduled present", "The summit opens on Tuesday.", friFeb28,
+			[]got{{"Tuesday", "2025-03-04", Day, true, true}}},
 		{"past weekday with will elsewhere", "The talks will resume, officials said on Monday.", friFeb28,
 			[]got{{"Monday", "2025-02-24", Day, true, false}}},
 		{"would weekday", "The minister said he would travel to Kyiv on Monday.", friFeb28,
