@@ -131,6 +131,15 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 	}
 	if place != nil {
 		rec.Location = &record.Location{Name: place.Name, Country: place.Country, Lat: place.Lat, Lon: place.Lon}
+		// "met in Geneva": a meeting in neither party's country is one at
+		// a third location (044).
+		if e.code.Code == "040" && place.Country != "" && rec.Source != nil && rec.Target != nil &&
+			place.Country != rec.Source.Country && place.Country != rec.Target.Country {
+			if cd, ok := c.codes.Lookup("044"); ok {
+				rec.CAMEO, rec.Goldstein, rec.QuadClass = cd.Code, cd.Goldstein, cd.Quad
+				rec.PLOVER = record.PLOVER{Event: cd.PLOVEREvent, Mode: cd.PLOVERMode}
+			}
+		}
 	}
 	if e.code.Root == "04" && best != nil && best.Precision == timex.Day && e.status == record.StatusReported {
 		ctx.meetings = append(ctx.meetings, meetingCtx{date: best, place: place, country: countryOf(place)})
