@@ -437,7 +437,10 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	if e.src.empty() {
 		e.src = subjectLeft(toks, ms, first)
 	}
-	if e.src.empty() && (h.r.pat.Flags.Speech || first > 0 && toks[first-1].Kind == nlp.Quote) {
+	// "…,” said Peskov": the speaker after the verb, only where the
+	// attribution is inverted ("which emphasized support for Ukraine" has
+	// no speaker after it).
+	if e.src.empty() && first > 0 && (toks[first-1].Kind == nlp.Quote || toks[first-1].Norm == "," && h.r.pat.Flags.Speech) {
 		e.src = mentionRight(toks, ms, last, 4)
 	}
 	// The object may share words with the pattern ("expelled 35 Russian
