@@ -356,7 +356,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		// sentence's mentions for the one that ends where this starts.
 		for pi := len(ann.Mentions) - 1; m.Kind == Person && pi >= first; pi-- {
 			prev := &ann.Mentions[pi]
-			if prev.TokEnd != m.Tok {
+			if !particlesBetween(toks, prev.TokEnd, m.Tok) {
 				continue
 			}
 			if prev.Kind == Person && prev.Actor.Name == m.Actor.Name && m.Actor.Name != "" {
@@ -1043,6 +1043,14 @@ func (st *docState) remember(name string, a Actor) {
 		st.people[f[0]+" "+f[1]] = a
 		st.people[strings.Join(f[1:], " ")] = a
 	}
+	// Arabic names go by the given name: "Abdullah bin Zayed Al Nahyan"
+	// is later "Sheikh Abdullah".
+	if len(f) > 2 && !honorifics[strings.ToLower(f[0])] {
+		switch strings.ToLower(f[1]) {
+		case "bin", "ibn", "bint":
+			st.people[f[0]] = a
+		}
+	}
 }
 
 // honorifics may begin a name and be dropped or kept later in a text.
@@ -1212,6 +1220,20 @@ var venueNouns = map[string]bool{
 	"accords": true, "declaration": true, "format": true, "protocol": true, "ceremony": true,
 	"negotiations": true, "consultations": true, "dialogue": true, "forum": true, "communique": true,
 	"communiqué": true, "understanding": true, "memorandum": true,
+}
+
+// particlesBetween reports tokens [from, to) that are nothing or name
+// particles only: "Sheikh Abdullah bin Zayed" + "Al" + "Nahyan".
+func particlesBetween(toks []nlp.Token, from, to int) bool {
+	if from > to || to-from > 2 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		if !nameParticles[toks[i].Norm] {
+			return false
+		}
+	}
+	return true
 }
 
 // foreignTitle reports a title held abroad: an ambassador in a Geneva

@@ -104,6 +104,9 @@ func TestActors(t *testing.T) {
 		// An adjective, modifiers and a group noun.
 		{"Israeli intelligence officials shared evidence with the U.S.", pub2025, "Israeli intelligence officials", "ISRSPY", "adjective", ""},
 		{"Turkish security forces detained them.", pub2025, "Turkish security forces", "TURMIL", "adjective", ""},
+		// Arabic names: one mention across "Al", and the given name later.
+		{"Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan signed for the Emirates.", time.Date(2020, 9, 16, 0, 0, 0, 0, time.UTC), "Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan", "AREGOV", "title", "Nahyan"},
+		{"Foreign Minister Abdullah bin Zayed Al Nahyan signed. Sheikh Abdullah thanked Netanyahu.", time.Date(2020, 9, 16, 0, 0, 0, 0, time.UTC), "Sheikh Abdullah", "AREGOV", "title", ""},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
