@@ -665,7 +665,7 @@ func (b *meetingBuild) addParties(d Doc, s *nlp.Sentence, c contact, cs []contac
 	persons := 0
 	collective := false
 	for _, m := range d.Ann.SentenceMentions(s.Index) {
-		if m.Kind == entity.Body && !afterPreposition(s, m) && !m.Possessive {
+		if (m.Kind == entity.Body || m.Kind != entity.Person && isBodyCountry(m.Actor.Country)) && !afterPreposition(s, m) && !m.Possessive {
 			b.multilateral = true // "At a summit in Brussels, EU leaders agreed"
 		}
 	}
