@@ -593,6 +593,13 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				e.code, e.status = cd, record.StatusReported
 			}
 		}
+		// "demanded that Moscow allow the diplomats back by noon on
+		// Thursday": a demand with a deadline is an ultimatum.
+		if h.r.code.Root == "10" && !flags.Noun && deadlineAfter(toks, t) {
+			if cd, ok := c.codes.Lookup("139"); ok {
+				e.code = cd
+			}
+		}
 		if flags.Speech && h.r.pat.Flags.Tone {
 			if code := sentTone(); code != "" {
 				e.code, _ = c.codes.Lookup(code)
@@ -924,6 +931,9 @@ var intentCode = map[string]string{"04": "036", "05": "030", "06": "031", "07": 
 // announced reports a verb of deciding or announcing before token t in
 // its sentence.
 func announced(toks []nlp.Token, t int) bool {
+	if k := announcerBefore(toks, t); k >= 0 && !(k > 0 && (toks[k-1].Norm == "not" || toks[k-1].Norm == "n't")) {
+		return true // "announced on April 22 that … would be capped"
+	}
 	for k := t - 1; k >= 0 && k >= t-12; k-- {
 		switch toks[k].Norm {
 		case "announced", "announces", "said", "says", "decided", "declared", "ordered", "told", "confirmed":
@@ -1084,6 +1094,29 @@ func insideName(ms []entity.Mention, t int) bool {
 			switch m.Kind {
 			case entity.Person, entity.Institution, entity.Body:
 				return true
+			}
+		}
+	}
+	return false
+}
+
+// deadlineAfter reports a deadline in the clause after token t: "by noon",
+// "by midnight on Friday", "within 48 hours".
+func deadlineAfter(toks []nlp.Token, t int) bool {
+	end := clauseEnd(toks, t)
+	for k := t + 1; k+1 < end && k < len(toks); k++ {
+		switch toks[k].Norm {
+		case "by", "before":
+			switch toks[k+1].Norm {
+			case "noon", "midnight", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday":
+				return true
+			}
+		case "within":
+			if k+2 < end && (toks[k+1].Kind == nlp.Number || numberWords[toks[k+1].Norm]) {
+				switch toks[k+2].Norm {
+				case "hours", "days", "hour", "day":
+					return true
+				}
 			}
 		}
 	}

@@ -381,6 +381,13 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			e.src = toAgent(toks, ms, last)
 		}
 		if e.src.empty() {
+			// "Prague announced that the Russian staff would be capped":
+			// the announcer decides the measure it announces.
+			if k := announcerBefore(toks, first); k >= 0 {
+				e.src = subjectLeft(toks, ms, k)
+			}
+		}
+		if e.src.empty() {
 			// "60 diplomats were expelled" names no agent.
 			e.src, e.tgt = party{}, party{}
 		}
@@ -1164,4 +1171,30 @@ var clauseAux = map[string]bool{
 	"has": true, "have": true, "had": true, "was": true, "were": true, "is": true, "are": true,
 	"will": true, "would": true, "could": true, "can": true, "did": true, "does": true, "may": true,
 	"might": true, "must": true, "should": true, "said": true, "says": true,
+}
+
+// decisionVerbs announce a state's own decision.
+var decisionVerbs = map[string]bool{
+	"announced": true, "announces": true, "decided": true, "declared": true, "ordered": true,
+	"confirmed": true, "said": true, "says": true, "stated": true,
+}
+
+// announcerBefore returns the index of a verb of announcing whose "that"
+// clause holds token t ("announced on April 22 that the number of …
+// would be capped"), or -1.
+func announcerBefore(toks []nlp.Token, t int) int {
+	for k := t - 1; k >= 0 && k >= t-20; k-- {
+		if toks[k].Norm == "that" {
+			for v := k - 1; v >= 0 && v >= k-6; v-- {
+				if decisionVerbs[toks[v].Norm] {
+					return v
+				}
+			}
+			return -1
+		}
+		if boundary(&toks[k]) || toks[k].Norm == "." {
+			return -1
+		}
+	}
+	return -1
 }
