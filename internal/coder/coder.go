@@ -320,6 +320,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 	var lastSpeaker *party
 	lastSpeakerSent := -10
 	var days anchor
+	var prevActs []event // the acts of the last sentence that reported any
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
 		if s.Headline {
@@ -327,6 +328,13 @@ func (c *Coder) Code(d Doc) []record.Event {
 		}
 		ms := ann.SentenceMentions(s.Index)
 		evs := c.sentence(d, s, ms)
+		// "Australia and NATO followed on Tuesday": the last act again.
+		if len(prevActs) > 0 {
+			evs = append(evs, followers(s.Tokens, ms, prevActs[len(prevActs)-1], evs)...)
+		}
+		if acts := actsOf(evs); len(acts) > 0 {
+			prevActs = acts
+		}
 		// A quoted sentence with no attribution of its own continues the
 		// last speaker's quote; code its tone when it has one.
 		if len(evs) == 0 && lastSpeaker != nil && s.Index-lastSpeakerSent <= 2 && startsWithQuote(s) {
@@ -976,11 +984,21 @@ func embeddedNoun(toks []nlp.Token, t int) bool {
 		if toks[k].Norm == "of" && embedNouns[toks[k-1].Norm] {
 			return true
 		}
+		if seekVerbs[toks[k].Norm] {
+			return true // "had sought a condemnation from the Arab League"
+		}
 		if boundary(&toks[k]) || toks[k].Norm == "," {
 			return false
 		}
 	}
 	return false
+}
+
+// seekVerbs before a nominal event make it wanted, not done.
+var seekVerbs = map[string]bool{
+	"sought": true, "seek": true, "seeks": true, "seeking": true, "wants": true, "wanted": true,
+	"requested": true, "request": true, "requests": true, "urged": true, "urges": true,
+	"proposed": true, "proposes": true, "propose": true,
 }
 
 // isConflict reports the roots of hostile acts a state can threaten.
@@ -1121,4 +1139,60 @@ func deadlineAfter(toks []nlp.Token, t int) bool {
 		}
 	}
 	return false
+}
+
+// actsOf returns the reported, non-speech events of a sentence that have
+// a target: the acts a later "followed suit" repeats.
+func actsOf(evs []event) []event {
+	var out []event
+	for _, e := range evs {
+		if !e.speech && e.status == record.StatusReported && !e.tgt.empty() && !e.src.empty() && !isVerbal(e.code.Root) {
+			out = append(out, e)
+		}
+	}
+	return out
+}
+
+// followers codes "X and Y followed (suit) on Tuesday": the subject of an
+// intransitive "followed" does the act last reported.
+func followers(toks []nlp.Token, ms []entity.Mention, last event, evs []event) []event {
+	for i := range toks {
+		switch toks[i].Norm {
+		case "followed", "follows", "follow":
+		default:
+			continue
+		}
+		if i+1 < len(toks) {
+			switch toks[i+1].Norm {
+			case "suit", "on", "in", "later", "shortly", "soon", "days", "hours", "weeks", ",", ".", "with":
+			default:
+				continue
+			}
+		}
+		src := subjectLeft(toks, ms, i)
+		// Not those the sentence gives the same act already: "NATO
+		// followed, the alliance withdrawing the accreditation of …".
+		var keep party
+		for j, a := range src.actors {
+			dup := false
+			for _, o := range evs {
+				if o.code.Root == last.code.Root && !o.src.empty() && o.src.actors[0].Country == a.Country {
+					dup = true
+				}
+			}
+			if !dup {
+				keep.actors = append(keep.actors, a)
+				keep.texts = append(keep.texts, src.texts[j])
+			}
+		}
+		if src = keep; src.empty() {
+			continue
+		}
+		e := last
+		e.src = src
+		e.reciprocal, e.group, e.nominal = false, false, false
+		e.h = hit{r: &rule{pat: &lexicon.Pattern{Flags: last.h.r.pat.Flags}, elems: make([]elem, 1), code: last.code}, pos: []int{i}}
+		return []event{e}
+	}
+	return nil
 }

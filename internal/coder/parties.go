@@ -681,7 +681,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		// officers in history": an apposition sums up the clause before.
 		return false
 	}
-	if h.r.code.Root == "04" && src.empty() && !e.nominal {
+	if h.r.code.Root == "04" && src.empty() && !e.nominal && !(k >= 1 && toks[k-1].Norm == "at") {
 		// "Tillerson informed Lavrov of the decision in a telephone
 		// call": the contact is between the clause's subject and object.
 		if subj := subjectLeft(toks, ms, t); !subj.empty() {

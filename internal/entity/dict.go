@@ -32,6 +32,7 @@ const (
 	kDefinite                     // "the minister", "the president"
 	kIt                           // "it", standing for a state or institution
 	kThey                         // "they", standing for parties named together
+	kBodyRef                      // "the bloc", standing for the body named last
 )
 
 // caseMode says how a phrase's first token must be written in the text.
@@ -309,6 +310,9 @@ func compile(lex *lexicon.Lexicon) *dict {
 	}
 	for _, p := range definites {
 		d.addPhrase(p, kDefinite, 0, "", "")
+	}
+	for _, p := range []string{"the bloc", "the alliance", "the organisation", "the organization", "the union", "the grouping", "the body"} {
+		d.addPhrase(p, kBodyRef, 0, "", "")
 	}
 	d.sort()
 	return d

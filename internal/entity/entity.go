@@ -430,6 +430,13 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				}
 				modEnd = next
 			}
+		} else if m.has(kBodyRef) != nil && end < len(toks) && isPossessive(toks[end].Norm) {
+			// "the bloc's foreign ministers": the body named last.
+			if b := lastBody(ann, s.Index); b != nil {
+				if nm := prefixedAt(end + 1); nm != nil && nm.has(kTitle) != nil {
+					modCountry, modOrg, modHow, modEnd = b.Actor.Country, b.Actor.Country, "coref", end+1
+				}
+			}
 		}
 		if modCountry != "" && m.has(kAdjective) != nil && modEnd+1 < len(toks) && toks[modEnd].Norm == "and" {
 			// "Turkish and Greek sides", "French and Egyptian warships":
@@ -690,6 +697,10 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			// together last.
 			if members := st.lastPair(ann, s.Index, i, toks); len(members) >= 2 {
 				emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "coref"})
+			}
+		case m.has(kBodyRef) != nil:
+			if b := lastBody(ann, s.Index); b != nil {
+				emit(Mention{Tok: i, TokEnd: end, Kind: Body, Actor: b.Actor, How: "coref"})
 			}
 		case m.has(kIt) != nil:
 			// "It said …", "… said it would …": the state or institution
@@ -1220,6 +1231,21 @@ var venueNouns = map[string]bool{
 	"accords": true, "declaration": true, "format": true, "protocol": true, "ceremony": true,
 	"negotiations": true, "consultations": true, "dialogue": true, "forum": true, "communique": true,
 	"communiqué": true, "understanding": true, "memorandum": true,
+}
+
+// lastBody returns the international body named last in sentence si or
+// the three before it, for "the bloc", "the alliance".
+func lastBody(ann *Annotations, si int) *Mention {
+	for j := len(ann.Mentions) - 1; j >= 0; j-- {
+		m := &ann.Mentions[j]
+		if m.Sentence < si-3 {
+			break
+		}
+		if m.Kind == Body && m.Actor.Country != "" {
+			return m
+		}
+	}
+	return nil
 }
 
 // particlesBetween reports tokens [from, to) that are nothing or name
