@@ -559,7 +559,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			case "04", "05", "06", "07", "08":
 				// "said they would restore relations": an announced
 				// intention to cooperate (03).
-				if cd, ok := c.codes.Lookup(intentCode[h.r.code.Root]); ok {
+				if cd, ok := c.codes.Lookup(intentOf(h.r.code.Code)); ok {
 					e.code = cd
 					e.status = record.StatusReported
 				}
@@ -930,6 +930,23 @@ var genericSpeech = map[string]bool{
 	"noted": true, "noting": true, "wrote": true, "writes": true, "announced": true, "announces": true,
 	"commented": true, "confirmed": true, "confirms": true, "mentioned": true, "explained": true,
 	"tweeted": true, "briefed": true, "in": true, "issued": true, "remarked": true,
+}
+
+// intentOf returns the code of the intention to do a cooperative act:
+// the root's intent code, or for yielding (08) the matching 035 subcode
+// ("would lift sanctions" is 0354).
+func intentOf(code string) string {
+	if len(code) >= 3 && code[:2] == "08" {
+		if sub, ok := yieldIntent[code[:3]]; ok {
+			return sub
+		}
+	}
+	return intentCode[code[:2]]
+}
+
+// yieldIntent maps yielding acts to the intention to do them.
+var yieldIntent = map[string]string{
+	"081": "0351", "082": "0352", "084": "0353", "085": "0354", "086": "0355", "087": "0356",
 }
 
 // intentCode maps the roots of cooperative acts to the code of the

@@ -944,6 +944,11 @@ func nameLen(toks []nlp.Token, i int, used []bool) int {
 		if nameParticles[t.Norm] && n > 0 && j+1 < len(toks) && isCap(toks[j+1].Text) {
 			continue
 		}
+		if n > 0 && nameParticles[t.Norm] && j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Start == t.End && isCap(toks[j+2].Text) {
+			n = j + 2 - i + 1 // "Khalid al-Falih", tokenized "al" "-" "Falih"
+			j += 2
+			continue
+		}
 		if !isCap(t.Text) || notNames[t.Norm] {
 			break
 		}
