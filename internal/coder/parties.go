@@ -676,6 +676,11 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	if det == "def" && (root == "04" || src.empty() && tgt.empty()) {
 		return false
 	}
+	if det == "indef" && k >= 1 && toks[k-1].Norm == "," && last+1 < len(toks) && mentionStartingAt(ms, last+1, toks) {
+		// "…, a demand Ottawa treated as a call to retract": the noun
+		// sums up the clause before and heads a relative clause.
+		return false
+	}
 	if det == "def" && k >= 1 && toks[k-1].Norm == "," && !afterPrep(toks, k) {
 		// "…, the largest collective expulsion of Russian intelligence
 		// officers in history": an apposition sums up the clause before.
@@ -1197,4 +1202,18 @@ func announcerBefore(toks []nlp.Token, t int) int {
 		}
 	}
 	return -1
+}
+
+// mentionStartingAt reports a usable mention that starts at token i,
+// after an optional "the".
+func mentionStartingAt(ms []entity.Mention, i int, toks []nlp.Token) bool {
+	if i < len(toks) && toks[i].Norm == "the" {
+		i++
+	}
+	for k := range ms {
+		if ms[k].Tok == i && usable(&ms[k]) {
+			return true
+		}
+	}
+	return false
 }
