@@ -185,7 +185,7 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 	ann.Parties = st.parties()
 	for i := range ann.Mentions {
 		m := &ann.Mentions[i]
-		if m.Kind != Collective {
+		if m.Kind != Collective || len(m.Members) > 2 {
 			continue
 		}
 		a, b := recentPair(ann, i)
@@ -689,13 +689,26 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 			placeAt(i, m.n, p.Name, p.Country, p.Lat, p.Lon, false)
 		case m.has(kCollective) != nil:
+			if n := groupCount(toks[i+1].Norm); toks[i].Norm == "the" && n > 0 {
+				// "the four countries": the last list of four states.
+				if members := lastList(ann, s.Index, first, n); members != nil {
+					emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "collective"})
+				}
+				continue
+			}
 			emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, How: "collective"})
 		case m.has(kPronoun) != nil || m.has(kDefinite) != nil:
 			refs = append(refs, k) // resolved once the sentence's names are known
 		case m.has(kThey) != nil:
 			// "Obama and Putin said they will …": the parties named
 			// together last.
-			if members := st.lastPair(ann, s.Index, i, toks); len(members) >= 2 {
+			members := st.lastPair(ann, s.Index, i, toks)
+			if len(members) < 2 {
+				// "The four countries severed ties … They closed their
+				// airspace": the group named in the sentence before.
+				members = lastGroup(ann, s.Index, first)
+			}
+			if len(members) >= 2 {
 				emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "coref"})
 			}
 		case m.has(kBodyRef) != nil:
@@ -1537,6 +1550,134 @@ var regionWords = map[string]bool{
 	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true,
 }
 
+// groupCount returns the number a collective's numeral names, for
+// groups of three or more ("the four countries"), else 0.
+func groupCount(w string) int {
+	switch w {
+	case "three":
+		return 3
+	case "four":
+		return 4
+	case "five":
+		return 5
+	case "six":
+		return 6
+	case "seven":
+		return 7
+	}
+	return 0
+}
+
+// lists returns the lists of coordinated states in sentence si, each as
+// its members in order: "Saudi Arabia, the United Arab Emirates, Bahrain
+// and Egypt". Mentions before index upTo only.
+func lists(ann *Annotations, si, from, upTo int) [][]Actor {
+	var out [][]Actor
+	var cur []Actor
+	prevEnd := -1
+	toks := ann.Sentences[si].Tokens
+	flush := func() {
+		if len(cur) >= 2 {
+			out = append(out, cur)
+		}
+		cur = nil
+	}
+	for j := from; j < upTo && j < len(ann.Mentions); j++ {
+		m := &ann.Mentions[j]
+		if m.Sentence != si {
+			continue
+		}
+		if m.Actor.Country == "" || m.Kind == Collective || m.Possessive || m.Attrib {
+			flush()
+			prevEnd = -1
+			continue
+		}
+		if prevEnd < 0 || !listJoin(toks, prevEnd, m.Tok) {
+			flush()
+		}
+		dup := false
+		for _, a := range cur {
+			dup = dup || a.Country == m.Actor.Country
+		}
+		if !dup {
+			cur = append(cur, Actor{Country: m.Actor.Country, Sector: "GOV"})
+		}
+		prevEnd = m.TokEnd
+	}
+	flush()
+	return out
+}
+
+// listJoin reports tokens [from, to) that join two items of a list: ",",
+// "and", "the" in any order, at most four.
+func listJoin(toks []nlp.Token, from, to int) bool {
+	if to <= from || to-from > 4 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		switch toks[i].Norm {
+		case ",", "and", "the", "as", "well", "or":
+		default:
+			return false
+		}
+	}
+	return true
+}
+
+// sentenceStart returns the index of the first mention of sentence si.
+func sentenceStart(ann *Annotations, si int) int {
+	for j := len(ann.Mentions) - 1; j >= 0; j-- {
+		if ann.Mentions[j].Sentence < si {
+			return j + 1
+		}
+	}
+	return 0
+}
+
+// lastList returns the last list of exactly n states named in sentence si
+// (before mention index first, where si's own mentions begin being
+// emitted) or the eight sentences before it.
+func lastList(ann *Annotations, si, first, n int) []Actor {
+	for sj := si; sj >= 0 && sj >= si-8; sj-- {
+		from, upTo := sentenceStart(ann, sj), len(ann.Mentions)
+		if sj == si {
+			from = first
+		}
+		ls := lists(ann, sj, from, upTo)
+		for k := len(ls) - 1; k >= 0; k-- {
+			if len(ls[k]) == n {
+				return ls[k]
+			}
+		}
+		for j := upTo - 1; j >= from; j-- {
+			if m := &ann.Mentions[j]; m.Sentence == sj && m.Kind == Collective && len(m.Members) == n {
+				return m.Members
+			}
+		}
+	}
+	return nil
+}
+
+// lastGroup returns the members of the last collective of three or more
+// named in the sentence before si, or of its last list of three or more.
+func lastGroup(ann *Annotations, si, first int) []Actor {
+	sj := si - 1
+	if sj < 0 {
+		return nil
+	}
+	from := sentenceStart(ann, sj)
+	for j := first - 1; j >= from; j-- {
+		if m := &ann.Mentions[j]; m.Sentence == sj && m.Kind == Collective && len(m.Members) >= 3 {
+			return m.Members
+		}
+	}
+	ls := lists(ann, sj, from, first)
+	if len(ls) > 0 && len(ls[len(ls)-1]) >= 3 {
+		return ls[len(ls)-1]
+	}
+	return nil
+}
+
 // collectiveEntry stands for "the two nuclear-armed neighbours" and the
 // like, which collectiveAt recognizes beyond the fixed phrases.
 var collectiveEntry = &entry{kind: kCollective, sector: "GOV"}
@@ -1557,7 +1698,7 @@ func collectiveAt(toks []nlp.Token, i int) int {
 	switch {
 	case toks[j].Norm == "both":
 		j++
-	case toks[j].Norm == "the" && j+1 < len(toks) && toks[j+1].Norm == "two":
+	case toks[j].Norm == "the" && j+1 < len(toks) && (toks[j+1].Norm == "two" || groupCount(toks[j+1].Norm) > 0):
 		j += 2
 	default:
 		return 0

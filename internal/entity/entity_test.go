@@ -143,6 +143,27 @@ func TestActors(t *testing.T) {
 	}
 }
 
+// TestGroupOfMany checks that "the four countries" and a later "they"
+// stand for the list of four states named before.
+func TestGroupOfMany(t *testing.T) {
+	r := resolver(t)
+	body := "Saudi Arabia, the United Arab Emirates, Bahrain and Egypt agreed to restore relations with Qatar.\n\nKuwait mediated.\n\nThe four countries severed ties with Qatar in 2017. They closed their airspace to Qatari aircraft."
+	ann := annotate(r, body, pub2025)
+	for _, text := range []string{"The four countries", "They"} {
+		m := find(ann, text)
+		if m == nil {
+			t.Fatalf("no mention %q;%s", text, dump(ann))
+		}
+		var got []string
+		for _, a := range m.Members {
+			got = append(got, a.Country)
+		}
+		if strings.Join(got, " ") != "SAU ARE BHR EGY" {
+			t.Errorf("%q stands for %v, want SAU ARE BHR EGY", text, got)
+		}
+	}
+}
+
 // TestCollectiveInSentence checks that a collective stands for the two
 // states named before it in its own sentence, not the document's parties.
 func TestCollectiveInSentence(t *testing.T) {
