@@ -718,6 +718,11 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		src = party{actors: []entity.Actor{{Country: p[0], Sector: "GOV"}}, texts: []string{""}}
 		tgt = party{actors: []entity.Actor{{Country: p[1], Sector: "GOV"}}, texts: []string{""}}
 	}
+	if src.empty() && !isMeasure(root) {
+		// "security threats to Indian diplomats": a threat, demand or
+		// complaint needs its author named.
+		return false
+	}
 	if src.empty() {
 		// "sanctions on Russia": the imposer is the text's other party.
 		other := otherParty(d.Ann.Parties, tgt.actors[0].Country)
@@ -1216,4 +1221,11 @@ func mentionStartingAt(ms []entity.Mention, i int, toks []nlp.Token) bool {
 		}
 	}
 	return false
+}
+
+// isMeasure reports the roots of acts whose author a text may leave
+// implicit when only their target is named: sanctions, expulsions,
+// force ("sanctions on Russia", "the expulsion of 23 diplomats").
+func isMeasure(root string) bool {
+	return root >= "14"
 }
