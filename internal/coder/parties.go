@@ -110,6 +110,10 @@ func clauseComma(toks []nlp.Token, a, b *entity.Mention) bool {
 		return false
 	}
 	for i := a.Tok - 1; i >= 0 && i >= a.Tok-12; i-- {
+		switch toks[i].Norm {
+		case "where", "which", "who", "whom", "whose":
+			return true // "…, where he attended the UN General Assembly, Trudeau"
+		}
 		if toks[i].Norm == "," || boundary(&toks[i]) {
 			return false
 		}
