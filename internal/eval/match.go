@@ -4,6 +4,8 @@ import (
 	"sort"
 	"strings"
 	"unicode"
+
+	"golang.org/x/text/unicode/norm"
 )
 
 // match pairs left items (gold) with right items (predictions) one to one.
@@ -93,6 +95,41 @@ func sameSentence(gold, pred string) bool {
 	return g == p || strings.Contains(g, p) || strings.Contains(p, g)
 }
 
+// foldMarks removes diacritics, so that a name spelled "Çavuşoğlu" in the
+// office table and "Cavusoglu" in an article compare equal.
+func foldMarks(s string) string {
+	if isASCII(s) {
+		return s
+	}
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if unicode.Is(unicode.Mn, r) {
+			continue
+		}
+		switch r {
+		case 'ı':
+			r = 'i'
+		case 'ø':
+			r = 'o'
+		case 'ł':
+			r = 'l'
+		case 'đ':
+			r = 'd'
+		}
+		b.WriteRune(r)
+	}
+	return b.String()
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
 // nameWords splits a name into lower-case words without punctuation at
 // their ends; possessive "'s" is dropped, and name suffixes (Jr., III) are
 // skipped.
@@ -100,7 +137,7 @@ func nameWords(s string) []string {
 	var out []string
 	for _, w := range strings.Fields(s) {
 		w = strings.TrimSuffix(strings.TrimSuffix(w, "'s"), "’s")
-		w = normText(w)
+		w = foldMarks(normText(w))
 		w = strings.TrimFunc(w, func(r rune) bool { return !unicode.IsLetter(r) && !unicode.IsDigit(r) })
 		switch w {
 		case "", "jr", "sr", "ii", "iii", "iv":

@@ -273,6 +273,7 @@ func TestLastName(t *testing.T) {
 		"Kremlin spokesman":                  "spokesperson",
 		"Martin Luther King Jr.":             "king",
 		"Lavrov's":                           "lavrov",
+		"Mevlüt Çavuşoğlu":                   "cavusoglu",
 		"":                                   "",
 	} {
 		if got := lastName(in); got != want {
