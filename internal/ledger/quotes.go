@@ -27,7 +27,8 @@ var cueVerbs = map[string]bool{
 	"criticized": true, "criticised": true, "denounced": true, "dismissed": true, "characterized": true,
 	"characterised": true, "recalled": true, "admitted": true, "conceded": true, "responded": true,
 	"countered": true, "insist": true, "predicted": true, "welcomed": true, "condemned": true,
-	"demanded": true, "reiterated": true, "assured": true, "announcing": true,
+	"demanded": true, "reiterated": true, "assured": true, "announcing": true, "conveyed": true,
+	"expressed": true, "voiced": true,
 	"adding": true, "saying": true, "stating": true, "noting": true, "calling": true, "describing": true,
 	"stressing": true, "warning": true, "arguing": true, "insisting": true, "telling": true, "writing": true,
 	"emphasizing": true, "emphasising": true, "acknowledging": true, "declaring": true, "explaining": true,
@@ -227,9 +228,10 @@ func quoteWorthy(text string) bool {
 	case len(fs) == 0:
 		return false
 	case len(fs) == 1:
-		// “proportionate” is a word someone said; “Sputnik” a name.
+		// “proportionate” is a word someone said; “Sputnik” a name,
+		// “17+1” a label.
 		r, _ := utf8.DecodeRuneInString(strings.TrimLeft(fs[0], "'‘"))
-		return !unicode.IsUpper(r)
+		return unicode.IsLower(r)
 	}
 	return true
 }

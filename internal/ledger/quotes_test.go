@@ -84,6 +84,11 @@ func TestQuotes(t *testing.T) {
 			want: []quoteWant{{"Brazil's Foreign Ministry", "BRA", "said", "The discussions were frank and useful", false}},
 		},
 		{
+			name: "a label in quotes is no quote; conveyed concerns are",
+			body: "Landsbergis said Lithuania was leaving the “17+1” forum.\nAt the summit, Prime Minister Narendra Modi conveyed to Trudeau India's “strong concerns” about extremists.",
+			want: []quoteWant{{"Narendra Modi", "IND", "conveyed", "strong concerns", false}},
+		},
+		{
 			name: "participle after an inverted attribution",
 			body: "The ministers spoke on Friday, a ministry spokesperson said, adding that the call had been “difficult.”",
 			want: []quoteWant{{"ministry spokesperson", "", "adding", "difficult.", false}},
