@@ -755,6 +755,18 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			how := ""
 			if t, sec, c := st.apposition(toks, i+n, matchAt); t != "" {
 				a.Title, a.Sector, a.Country, how = t, sec, c, "apposition"
+			} else if g := titledGroupBefore(ann, first, toks, i); g != nil && i+n < len(toks) && (toks[i+n].Norm == "," || toks[i+n].Norm == "—") {
+				// "China's ambassador in Canberra, Cheng Jingye, warned":
+				// the name in apposition to a title.
+				a.Title, a.Sector, a.Country, how = g.Actor.Title, g.Actor.Sector, g.Actor.Country, "apposition"
+				if a.Title == "" {
+					a.Title = st.body[g.Start:g.End]
+					for _, p := range []string{"'s ", "’s "} {
+						if k := strings.Index(a.Title, p); k >= 0 {
+							a.Title = a.Title[k+len(p):] // "China's ambassador": "ambassador"
+						}
+					}
+				}
 			}
 			if c := st.ledByAt(ann, s, i); c != "" {
 				if a.Country == "" {
@@ -1262,6 +1274,32 @@ func lastBody(ann *Annotations, si int) *Mention {
 		if m.Kind == Body && m.Actor.Country != "" {
 			return m
 		}
+	}
+	return nil
+}
+
+// titledGroupBefore returns the mention of a state's official named by
+// title alone ("China's ambassador", "the Russian envoy") that ends,
+// with an optional "in <place>", just before the comma before token i.
+func titledGroupBefore(ann *Annotations, first int, toks []nlp.Token, i int) *Mention {
+	if i < 2 || toks[i-1].Norm != "," {
+		return nil
+	}
+	end := i - 1
+	for j := len(ann.Mentions) - 1; j >= first; j-- {
+		m := &ann.Mentions[j]
+		if m.TokEnd > end {
+			continue
+		}
+		if m.Kind != Group || m.Actor.Country == "" || end-m.TokEnd > 3 {
+			return nil
+		}
+		for k := m.TokEnd; k < end; k++ {
+			if toks[k].Norm != "in" && toks[k].Norm != "to" && toks[k].Norm != "at" && !isCap(toks[k].Text) {
+				return nil
+			}
+		}
+		return m
 	}
 	return nil
 }

@@ -108,6 +108,8 @@ func TestActors(t *testing.T) {
 		{"Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan signed for the Emirates.", time.Date(2020, 9, 16, 0, 0, 0, 0, time.UTC), "Foreign Minister Sheikh Abdullah bin Zayed Al Nahyan", "AREGOV", "title", "Nahyan"},
 		{"Foreign Minister Abdullah bin Zayed Al Nahyan signed. Sheikh Abdullah thanked Netanyahu.", time.Date(2020, 9, 16, 0, 0, 0, 0, time.UTC), "Sheikh Abdullah", "AREGOV", "title", ""},
 		{"Saudi Energy Minister Khalid al-Falih said the dispute would not affect sales.", pub2025, "Saudi Energy Minister Khalid al-Falih", "SAUGOV", "title", ""},
+		// A name in apposition to a title.
+		{"China's ambassador in Canberra, Cheng Jingye, warned of a boycott.", pub2025, "Cheng Jingye", "CHNGOV", "apposition", ""},
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
