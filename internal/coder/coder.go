@@ -1164,6 +1164,10 @@ func actsOf(evs []event) []event {
 	var out []event
 	for _, e := range evs {
 		if !e.speech && e.status == record.StatusReported && !e.tgt.empty() && !e.src.empty() && !isVerbal(e.code.Root) {
+			// Kept past its sentence: own the party slices.
+			e.src.actors, e.src.texts = slices.Clone(e.src.actors), slices.Clone(e.src.texts)
+			e.tgt.actors, e.tgt.texts = slices.Clone(e.tgt.actors), slices.Clone(e.tgt.texts)
+			e.src.m, e.tgt.m = nil, nil
 			out = append(out, e)
 		}
 	}
