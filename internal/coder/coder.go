@@ -456,6 +456,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 		if insideName(ms, t) {
 			continue // "White House press secretary Jen Psaki"
 		}
+		if len(evs) > 0 && t > 0 && toks[t-1].Norm == "," && strings.HasSuffix(toks[t].Norm, "ing") && retaliation[toks[t].Norm] {
+			continue // "downgraded its relations with Lithuania, retaliating against …": the same act
+		}
 		flags := h.r.pat.Flags
 		e := event{h: h, status: record.StatusReported, speech: flags.Speech, code: h.r.code}
 		// Purpose infinitives ("met … to discuss") belong to the event
@@ -507,6 +510,21 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				// Near the pattern's last word: "named … as its
 				// ambassador in Riyadh".
 				e.tgt = placeTarget(d.Ann, s, max(t, h.pos[len(h.pos)-1]), e.src)
+			}
+		}
+		if e.tgt.empty() && h.r.code.Code == "045" {
+			// "Kuwait has mediated in the dispute": between the text's
+			// two parties.
+			p := d.Ann.Parties
+			var q party
+			for _, c := range p {
+				if c != "" && c != e.src.actors[0].Country {
+					q.actors = append(q.actors, entity.Actor{Country: c, Sector: "GOV"})
+					q.texts = append(q.texts, "")
+				}
+			}
+			if len(q.actors) == 2 {
+				e.tgt = q
 			}
 		}
 		if e.tgt.empty() && (flags.Speech || isVerbal(h.r.code.Root)) {
@@ -1157,6 +1175,9 @@ func deadlineAfter(toks []nlp.Token, t int) bool {
 	}
 	return false
 }
+
+// retaliation words give the motive of the act before them.
+var retaliation = map[string]bool{"retaliating": true, "responding": true, "reacting": true, "punishing": true}
 
 // actsOf returns the reported, non-speech events of a sentence that have
 // a target: the acts a later "followed suit" repeats.

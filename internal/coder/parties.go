@@ -271,14 +271,14 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if appositiveBetween(toks, t+1, m.Tok) {
 			break // "struck the port of Odesa, an attack the United Nations condemned"
 		}
-		if newClauseSubject(toks, m) {
-			break // "rejected the demands, and Beijing refused …"
+		if newClauseSubject(toks, m) || participleBetween(toks, t+1, m.Tok) {
+			break // "rejected the demands, and Beijing refused …"; "defended the decision, arguing that …"
 		}
 		if !usable(m) {
 			continue
 		}
-		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok) && !attribPlaces) {
-			continue // "on the Indonesian island" is no object
+		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok) && !attribPlaces) && !(m.Tok > 0 && toks[m.Tok-1].Norm == "as") {
+			continue // "on the Indonesian island" is no object; "described as Chinese coercion" is
 		}
 		p := coordinated(toks, ms, k, len(toks))
 		p = without(p, src)
@@ -545,6 +545,12 @@ var definiteDets = map[string]bool{
 func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, e *event) bool {
 	toks := s.Tokens
 	t, last := h.pos[0], h.pos[len(h.pos)-1]
+	if t > 0 && domesticNouns[toks[t-1].Norm] {
+		return false // "a cabinet meeting", "a press conference"
+	}
+	if last+1 < len(toks) && modifiedHeads[toks[last+1].Norm] && (h.r.code.Root == "04" || h.r.code.Root == "05") {
+		return false // "the cooperation forum", "a dialogue mechanism"
+	}
 	// Premodifiers: walk back over adjectives, numbers, dates and actor
 	// mentions ("a February 12 phone call", "Russia’s invasion",
 	// "U.S.-Russia talks", "a series of tit-for-tat measures").
@@ -1206,11 +1212,49 @@ func announcerBefore(toks []nlp.Token, t int) int {
 			}
 			return -1
 		}
-		if boundary(&toks[k]) || toks[k].Norm == "." {
+		if decisionVerbs[toks[k].Norm] && k > 0 && toks[k-1].Kind == nlp.Word && k+1 < len(toks) && toks[k+1].Kind == nlp.Word {
+			return k // "He said aircraft carrying Dutch diplomats would be barred"
+		}
+		if wishVerbs[toks[k].Norm] {
+			return -1 // "said it hoped French officials would be indicted"
+		}
+		if boundary(&toks[k]) || toks[k].Norm == "." || toks[k].Kind == nlp.Quote {
 			return -1
 		}
 	}
 	return -1
+}
+
+// wishVerbs report what a speaker wants or thinks, not what it decides.
+var wishVerbs = map[string]bool{
+	"hoped": true, "hopes": true, "wants": true, "wanted": true, "expects": true, "expected": true,
+	"believes": true, "believed": true, "feared": true, "fears": true, "thinks": true, "thought": true,
+	"wished": true, "asked": true, "urged": true, "demanded": true, "suggested": true, "proposed": true,
+}
+
+// participleBetween reports a participle clause opening in [from, to):
+// ", arguing that …", ", citing …".
+func participleBetween(toks []nlp.Token, from, to int) bool {
+	for i := from; i+1 < to; i++ {
+		if toks[i].Norm == "," && isLowerWord(toks[i+1].Text) && strings.HasSuffix(toks[i+1].Norm, "ing") && len(toks[i+1].Norm) > 5 {
+			return true
+		}
+	}
+	return false
+}
+
+// domesticNouns before a meeting noun make it a meeting inside one state.
+var domesticNouns = map[string]bool{
+	"cabinet": true, "party": true, "press": true, "news": true, "board": true,
+	"parliamentary": true, "internal": true, "staff": true, "family": true,
+}
+
+// modifiedHeads after a cooperation noun make it a modifier: "the
+// cooperation forum", "the dialogue mechanism".
+var modifiedHeads = map[string]bool{
+	"forum": true, "format": true, "mechanism": true, "council": true, "framework": true,
+	"platform": true, "agreement": true, "programme": true, "program": true, "fund": true,
+	"zone": true, "organization": true, "organisation": true, "group": true, "body": true,
 }
 
 // mentionStartingAt reports a usable mention that starts at token i,
