@@ -290,6 +290,9 @@ type event struct {
 	// toned marks a statement coded by the tone of its words; quoted,
 	// one whose sentence quotes the speaker.
 	toned, quoted bool
+	// partner marks a party's comment on its talks ("said the call had
+	// only opened a door"): its target is the party it last met.
+	partner bool
 }
 
 // context is what a document's earlier sentences say about where and
@@ -321,6 +324,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 	lastSpeakerSent := -10
 	var days anchor
 	var prevActs []event // the acts of the last sentence that reported any
+	partners := map[string]string{} // country → the one it last met
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
 		if s.Headline {
@@ -360,6 +364,29 @@ func (c *Coder) Code(d Doc) []record.Event {
 			}
 		}
 		n := 0
+		for i := 0; i < len(evs); i++ {
+			e := &evs[i]
+			if !e.partner {
+				continue
+			}
+			c := e.src.actors[0].Country
+			p := partners[c]
+			if p == "" {
+				p = otherParty(ann.Parties, c)
+			}
+			if p == "" {
+				evs = append(evs[:i], evs[i+1:]...)
+				i--
+				continue
+			}
+			e.tgt = party{actors: []entity.Actor{{Country: p, Sector: "GOV"}}, texts: []string{""}}
+		}
+		for _, e := range evs {
+			if e.code.Root == "04" && e.status == record.StatusReported && !e.src.empty() && !e.tgt.empty() {
+				a, b := e.src.actors[0].Country, e.tgt.actors[0].Country
+				partners[a], partners[b] = b, a
+			}
+		}
 		for _, e := range evs {
 			for _, pe := range expand(e) {
 				rec := c.record(d, s, pe, ann, &ctx)
@@ -538,7 +565,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 				} else {
 					e.tgt = c.mentionedTarget(e.src, hms, s)
 				}
-				if e.tgt.empty() {
+				if e.tgt.empty() && aboutContact(toks, t) {
+					e.partner = true // the target is filled in by Code
+				} else if e.tgt.empty() {
 					continue
 				}
 			} else {
@@ -1077,6 +1106,27 @@ func threatCode(c cameo.Code) string {
 func isParty(p [2]string, c string) bool { return c != "" && (c == p[0] || c == p[1]) }
 
 // hasQuote reports a quotation mark in the sentence.
+// contactNouns name a meeting or call between states.
+var contactNouns = map[string]bool{
+	"talks": true, "call": true, "meeting": true, "negotiations": true, "dialogue": true,
+	"summit": true, "conversation": true, "consultations": true, "discussions": true,
+}
+
+// aboutContact reports a definite reference to a contact in the
+// complement of a speech verb at t: "said the call had only opened a
+// door", "said the American side would judge the talks by results".
+func aboutContact(toks []nlp.Token, t int) bool {
+	for i := t + 1; i < len(toks) && i <= t+12; i++ {
+		if contactNouns[toks[i].Norm] && (toks[i-1].Norm == "the" || toks[i-1].Norm == "these" || toks[i-1].Norm == "this") {
+			return true
+		}
+		if boundary(&toks[i]) {
+			break
+		}
+	}
+	return false
+}
+
 func hasQuote(toks []nlp.Token) bool {
 	for i := range toks {
 		if toks[i].Kind == nlp.Quote && toks[i].Norm != "'" {
