@@ -1716,6 +1716,13 @@ func lastGroup(ann *Annotations, si, first int) []Actor {
 	return nil
 }
 
+// sideMembers are people a collective can be made of: "officials on
+// both sides".
+var sideMembers = map[string]bool{
+	"officials": true, "diplomats": true, "negotiators": true, "leaders": true, "ministers": true,
+	"experts": true, "delegates": true, "envoys": true, "representatives": true,
+}
+
 // collectiveEntry stands for "the two nuclear-armed neighbours" and the
 // like, which collectiveAt recognizes beyond the fixed phrases.
 var collectiveEntry = &entry{kind: kCollective, sector: "GOV"}
@@ -1733,6 +1740,13 @@ var collectiveHeads = map[string]bool{
 // token i ("the two nuclear-armed neighbours", "both Gulf states"), or 0.
 func collectiveAt(toks []nlp.Token, i int) int {
 	j := i
+	if i+2 < len(toks) && sideMembers[toks[i].Norm] && (toks[i+1].Norm == "on" || toks[i+1].Norm == "from" || toks[i+1].Norm == "of") {
+		// "officials on both sides", "diplomats from the two countries"
+		if n := collectiveAt(toks, i+2); n > 0 {
+			return n + 2
+		}
+		return 0
+	}
 	switch {
 	case toks[j].Norm == "both":
 		j++
