@@ -527,7 +527,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			e.tgt = party{}
 		}
 		if e.tgt.empty() {
-			if len(e.src.actors) >= 2 && flags.Sym {
+			if len(e.src.actors) >= 2 && (flags.Sym || flags.Speech && e.src.m != nil && e.src.m.Kind == entity.Collective) {
 				// "Moscow and Washington reached a consensus"
 				e.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
 				e.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
@@ -765,7 +765,7 @@ func statusAt(toks []nlp.Token, t int) string {
 		}
 	}
 	// "any attempt by China to invade Taiwan"
-	if t > 0 && toks[t-1].Norm == "to" {
+	if t > 0 && toks[t-1].Norm == "to" && !usedFor(toks, t-1) {
 		for k := t - 2; k >= 0 && k >= t-7; k-- {
 			if embedNouns[toks[k].Norm] {
 				return record.StatusHypothetical
@@ -826,6 +826,18 @@ func statusAt(toks []nlp.Token, t int) string {
 		}
 	}
 	return ""
+}
+
+// usedFor reports "used the call to …" before the "to" at index to: a
+// purpose, carried out.
+func usedFor(toks []nlp.Token, to int) bool {
+	for k := to - 1; k >= 0 && k >= to-5; k-- {
+		switch toks[k].Norm {
+		case "used", "uses", "using":
+			return true
+		}
+	}
+	return false
 }
 
 // clauseEnd returns the last token index of the clause that contains t.
