@@ -323,7 +323,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 	var lastSpeaker *party
 	lastSpeakerSent := -10
 	var days anchor
-	var prevActs []event // the acts of the last sentence that reported any
+	var prevActs []event            // the acts of the last sentence that reported any
 	partners := map[string]string{} // country → the one it last met
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
