@@ -662,6 +662,15 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
 			}
 		}
 		evs = append(evs, e)
+		if flags.Sym && h.r.code.Root == "04" && !e.group && len(e.src.actors) >= 2 && withObject(toks, e.tgt) && !(e.tgt.m.Tok > 2 && toks[e.tgt.m.Tok-2].Norm == "including") {
+			// "Vucic and Kurti met in Ohrid with Borrell": the subject's
+			// members also met each other.
+			ge := e
+			ge.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
+			ge.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
+			ge.reciprocal, ge.group = true, true
+			evs = append(evs, ge)
+		}
 		if !also.empty() && !e.group && !e.tgt.empty() {
 			ae := e
 			ae.src = also

@@ -1150,7 +1150,8 @@ func (st *docState) apposition(toks []nlp.Token, i int, matchAt func(int) *match
 		j++
 	}
 	start := j
-	// A country modifier.
+	// A country modifier, or a named institution's possessive ("the
+	// State Department's envoy").
 	if m := matchAt(j); m != nil {
 		if e := firstOf(m, kAdjective, kCountry, kBody); e != nil {
 			country = e.country
@@ -1158,6 +1159,9 @@ func (st *docState) apposition(toks []nlp.Token, i int, matchAt func(int) *match
 			if j < len(toks) && isPossessive(toks[j].Norm) {
 				j++
 			}
+		} else if e := m.has(kInstitution); e != nil && e.country != "" && m.tok+m.n < len(toks) && isPossessive(toks[m.tok+m.n].Norm) {
+			country = e.country
+			j = m.tok + m.n + 1
 		}
 	}
 	j = skipPrefixes(toks, j)
