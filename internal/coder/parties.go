@@ -728,6 +728,11 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		src = party{actors: []entity.Actor{{Country: p[0], Sector: "GOV"}}, texts: []string{""}}
 		tgt = party{actors: []entity.Actor{{Country: p[1], Sector: "GOV"}}, texts: []string{""}}
 	}
+	if det == "def" && tgt.empty() && !e.nominal && root != "04" {
+		// "the US expulsions", "Moscow's summer demand": an act named
+		// by its author alone refers back to one the text reported.
+		return false
+	}
 	if src.empty() && !isMeasure(root) {
 		// "security threats to Indian diplomats": a threat, demand or
 		// complaint needs its author named.
