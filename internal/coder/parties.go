@@ -560,8 +560,9 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	for k >= 0 && t-k <= 8 {
 		tk := &toks[k]
 		if m := mentionEndingAt(ms, k+1); m != nil && usable(m) {
-			if m.Possessive || true {
-				pre.add(m)
+			pre.add(m)
+			if m.Possessive && det == "" && backRef(toks, m.TokEnd, t) {
+				det = "def" // "Moscow's summer demand"
 			}
 			k = m.Tok - 1
 			continue
@@ -1281,4 +1282,17 @@ func mentionStartingAt(ms []entity.Mention, i int, toks []nlp.Token) bool {
 // force ("sanctions on Russia", "the expulsion of 23 diplomats").
 func isMeasure(root string) bool {
 	return root >= "14"
+}
+
+// backRef reports a word in [from, to) that points back to an act
+// already known: "Moscow's summer demand", "Beijing's earlier move".
+func backRef(toks []nlp.Token, from, to int) bool {
+	for i := from; i < to && i < len(toks); i++ {
+		switch toks[i].Norm {
+		case "summer", "spring", "autumn", "winter", "latest", "earlier", "previous", "recent",
+			"last", "original", "initial", "same", "own":
+			return true
+		}
+	}
+	return false
 }
