@@ -39,13 +39,47 @@ type Coder struct {
 
 type elem struct {
 	ids []int32 // sorted word ids
-	gap int
+	// mask has bit id%64 set for each of ids: most words that are not
+	// among them fail this test without a search.
+	mask uint64
+	gap  int
 }
 
 // has reports whether the element matches word id w.
 func (e *elem) has(w int32) bool {
-	i := sort.Search(len(e.ids), func(i int) bool { return e.ids[i] >= w })
-	return i < len(e.ids) && e.ids[i] == w
+	if e.mask&(1<<(uint32(w)&63)) == 0 {
+		return false
+	}
+	ids := e.ids
+	if len(ids) <= 8 {
+		for _, x := range ids {
+			if x >= w {
+				return x == w
+			}
+		}
+		return false
+	}
+	lo, hi := 0, len(ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ids[m] < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(ids) && ids[lo] == w
+}
+
+// in reports whether any of the element's words is in the set of word
+// ids present.
+func (e *elem) in(present []uint64) bool {
+	for _, w := range e.ids {
+		if present[w>>6]&(1<<(uint32(w)&63)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // id returns the id of word form w, adding it to the vocabulary.
@@ -103,6 +137,9 @@ func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
 				}
 			}
 			sort.Slice(el.ids, func(a, b int) bool { return el.ids[a] < el.ids[b] })
+			for _, w := range el.ids {
+				el.mask |= 1 << (uint32(w) & 63)
+			}
 			r.elems = append(r.elems, el)
 		}
 		r.lits = r.literals()
@@ -176,10 +213,19 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 	var hits []hit
 	var scratch [16]int
 	var posArena []int
+	// ids holds each token's word id (0 for words no pattern uses), stop
+	// the tokens that end a gap, present the set of word ids the sentence
+	// has.
 	var idBuf [64]int32
-	ids := idBuf[:0]
+	var stopBuf [64]bool
+	var presentBuf [64]uint64
+	ids, stop := idBuf[:0], stopBuf[:0]
 	if len(toks) > len(idBuf) {
-		ids = make([]int32, 0, len(toks))
+		ids, stop = make([]int32, 0, len(toks)), make([]bool, 0, len(toks))
+	}
+	present := presentBuf[:]
+	if n := len(c.vocab)/64 + 1; n > len(presentBuf) {
+		present = make([]uint64, n)
 	}
 	any := false
 	for i := range toks {
@@ -188,16 +234,27 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 			w = c.vocab[toks[i].Norm]
 		}
 		ids = append(ids, w)
+		present[w>>6] |= 1 << (uint32(w) & 63)
 		any = any || w != 0
 	}
 	if !any {
 		return nil
 	}
 	for i := range toks {
+		stop = append(stop, toks[i].Norm == "." || boundary(&toks[i]))
+	}
+	for i := range toks {
 		if ids[i] == 0 || int(ids[i]) >= len(c.byFirst) {
 			continue
 		}
+	rules:
 		for _, r := range c.byFirst[ids[i]] {
+			// Rules with a word the sentence lacks cannot match.
+			for ei := 1; ei < len(r.elems); ei++ {
+				if !r.elems[ei].in(present) {
+					continue rules
+				}
+			}
 			pos := scratch[:1]
 			pos[0] = i
 			j := i + 1
@@ -210,7 +267,7 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 						found = k
 						break
 					}
-					if k > j-1 && (toks[k].Norm == "." || boundary(&toks[k])) && e.gap > 0 {
+					if stop[k] && e.gap > 0 {
 						break
 					}
 				}
@@ -244,8 +301,12 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 		}
 		return a.r.order - b.r.order
 	})
-	used := make([]bool, len(toks))
-	var keep []hit
+	var usedBuf [64]bool
+	used := usedBuf[:]
+	if len(toks) > len(used) {
+		used = make([]bool, len(toks))
+	}
+	keep := hits[:0] // filtered in place
 	for _, h := range hits {
 		clash := false
 		for _, p := range h.pos {
