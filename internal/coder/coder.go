@@ -16,6 +16,7 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
 	"time"
 
@@ -207,12 +208,23 @@ func boundary(t *nlp.Token) bool {
 	return false
 }
 
+// scratch is the working memory of one Code call, reused from sentence
+// to sentence: a sentence's rule hits, their token positions and its
+// events are done with before the next sentence is coded.
+type scratch struct {
+	hits []hit
+	pos  []int
+	evs  []event
+	exp  []event
+}
+
 // match finds every rule hit in a sentence and keeps the longest ones
-// whose words do not overlap.
-func (c *Coder) match(toks []nlp.Token) []hit {
-	var hits []hit
+// whose words do not overlap. The result lives in sc until the next call.
+func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
+	hits := sc.hits[:0]
 	var scratch [16]int
-	var posArena []int
+	posArena := sc.pos[:0]
+	defer func() { sc.hits, sc.pos = hits[:0], posArena[:0] }()
 	// ids holds each token's word id (0 for words no pattern uses), stop
 	// the tokens that end a gap, present the set of word ids the sentence
 	// has.
@@ -378,6 +390,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 	}
 	var out []record.Event
 	var ctx context
+	var sc scratch
 	var lastSpeaker *party
 	lastSpeakerSent := -10
 	var days anchor
@@ -387,7 +400,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 			continue
 		}
 		ms := ann.SentenceMentions(s.Index)
-		evs := c.sentence(d, s, ms)
+		evs := c.sentence(d, s, ms, &sc)
 		// A quoted sentence with no attribution of its own continues the
 		// last speaker's quote; code its tone when it has one.
 		if len(evs) == 0 && lastSpeaker != nil && s.Index-lastSpeakerSent <= 2 && startsWithQuote(s) {
@@ -414,12 +427,13 @@ func (c *Coder) Code(d Doc) []record.Event {
 		}
 		n := 0
 		for _, e := range evs {
-			for _, pe := range expand(e) {
+			sc.exp = expand(sc.exp[:0], e)
+			for _, pe := range sc.exp {
 				rec := c.record(d, s, pe, ann, &ctx)
 				if rel != nil && rec.Date == nil {
 					setDate(&rec, *rel)
 				}
-				rec.ID = fmt.Sprintf("%s-%d-%d", d.ID, s.Index, n)
+				rec.ID = d.ID + "-" + strconv.Itoa(s.Index) + "-" + strconv.Itoa(n)
 				n++
 				out = append(out, rec)
 			}
@@ -435,11 +449,11 @@ const maxPairs = 6
 // expand turns an event between groups into events between pairs of
 // actors: every source with every target, or, for a joint action of one
 // group ("Israel, the UAE and Bahrain signed"), every pair of its members.
-func expand(e event) []event {
+// It appends them to out.
+func expand(out []event, e event) []event {
 	if len(e.src.actors) <= 1 && len(e.tgt.actors) <= 1 {
-		return []event{e}
+		return append(out, e)
 	}
-	var out []event
 	one := func(p party, i int) party {
 		q := party{actors: []entity.Actor{p.actors[i]}, texts: []string{p.texts[i]}}
 		if i == 0 {
@@ -485,13 +499,14 @@ func startsWithQuote(s *nlp.Sentence) bool {
 }
 
 // sentence codes the events of one sentence.
-func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
+func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention, sc *scratch) []event {
 	toks := s.Tokens
-	hits := c.match(toks)
+	hits := c.match(toks, sc)
 	if len(hits) == 0 {
 		return nil
 	}
-	var evs []event
+	evs := sc.evs[:0]
+	defer func() { sc.evs = evs[:0] }()
 	toneDone, toneCode := false, ""
 	sentTone := func() string { // the tone of the sentence's quoted words, once
 		if !toneDone {
@@ -679,18 +694,22 @@ func prune(evs []event) []event {
 			hasOther = true
 		}
 	}
-	var out []event
-	seen := map[string]bool{}
-	recip := map[string]bool{}
+	var seenBuf, recipBuf [256]byte
+	var seenEnds, recipEnds [16]int
+	seen := keySet{buf: seenBuf[:0], ends: seenEnds[:0]}
+	recip := keySet{buf: recipBuf[:0], ends: recipEnds[:0]}
+	var keyBuf [64]byte
+	key := keyBuf[:0]
 	for _, e := range evs {
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
-			recip[a+b+e.code.Root+e.status] = true
-			recip[b+a+e.code.Root+e.status] = true
+			recip = recip.add(concat(key[:0], a, b, e.code.Root, e.status))
+			recip = recip.add(concat(key[:0], b, a, e.code.Root, e.status))
 		}
 	}
+	out := evs[:0] // filtered in place
 	for _, e := range evs {
-		if !e.reciprocal && recip[e.src.actors[0].Country+firstCountry(e.tgt)+e.code.Root+e.status] {
+		if !e.reciprocal && recip.has(concat(key[:0], e.src.actors[0].Country, firstCountry(e.tgt), e.code.Root, e.status)) {
 			continue
 		}
 		if e.speech && hasOther && (e.code.Code == "010" || e.toned && !e.quoted) {
@@ -702,21 +721,53 @@ func prune(evs []event) []event {
 		if class == "16" || class == "17" || class == "04" {
 			class = e.code.Code
 		}
-		key := e.src.actors[0].Country + ">" + firstCountry(e.tgt) + ":" + class + ":" + e.status
+		key = concat(key[:0], e.src.actors[0].Country, ">", firstCountry(e.tgt), ":", class, ":", e.status)
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
 			if b < a {
 				a, b = b, a
 			}
-			key = a + "<>" + b + ":" + class + ":" + e.status
+			key = concat(key[:0], a, "<>", b, ":", class, ":", e.status)
 		}
-		if seen[key] {
+		if seen.has(key) {
 			continue
 		}
-		seen[key] = true
+		seen = seen.add(key)
 		out = append(out, e)
 	}
 	return out
+}
+
+// keySet is a set of keys for the few events of a sentence, kept one
+// after another in a byte buffer: a map of strings allocated each key.
+type keySet struct {
+	buf  []byte
+	ends []int // the end of each key in buf
+}
+
+func (k keySet) has(key []byte) bool {
+	start := 0
+	for _, end := range k.ends {
+		if string(k.buf[start:end]) == string(key) {
+			return true
+		}
+		start = end
+	}
+	return false
+}
+
+func (k keySet) add(key []byte) keySet {
+	k.buf = append(k.buf, key...)
+	k.ends = append(k.ends, len(k.buf))
+	return k
+}
+
+// concat appends the parts of a key to buf.
+func concat(buf []byte, parts ...string) []byte {
+	for _, p := range parts {
+		buf = append(buf, p...)
+	}
+	return buf
 }
 
 func firstCountry(p party) string {

@@ -38,8 +38,12 @@ func partyOf(m *entity.Mention) party {
 		}
 		return p
 	}
-	p.actors = []entity.Actor{m.Actor}
-	p.texts = []string{m.Text}
+	// One allocation for both one-element slices.
+	one := &struct {
+		actor [1]entity.Actor
+		text  [1]string
+	}{[1]entity.Actor{m.Actor}, [1]string{m.Text}}
+	p.actors, p.texts = one.actor[:], one.text[:]
 	return p
 }
 

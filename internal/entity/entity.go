@@ -221,10 +221,11 @@ type docState struct {
 	insts map[string]string
 	// entries backs the entry lists of a document's matches.
 	entries []*entry
-	// at, covered and used are per-sentence scratch space, reused.
+	// at, covered, used and ms are per-sentence scratch space, reused.
 	at      []int
 	covered []bool
 	used    []bool
+	ms      []match
 }
 
 // grow readies the scratch space for a sentence of n tokens, cleared.
@@ -297,7 +298,8 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	d := st.r.dict
 	// Dictionary matches, longest first, left to right; a dateline
 	// ("BRUSSELS —") places the report and names no actor.
-	var ms []match
+	ms := st.ms[:0]
+	defer func() { st.ms = ms[:0] }()
 	dl := nlp.DatelineLen(s)
 	st.grow(len(toks))
 	at := st.at[:len(toks)]           // token → index+1 into ms of the match starting there
@@ -970,7 +972,8 @@ func (st *docState) remember(name string, a Actor) {
 		return
 	}
 	st.people[name] = a
-	f := strings.Fields(name)
+	var buf [8]string
+	f := fields(buf[:0], name)
 	if len(f) > 1 {
 		st.people[f[len(f)-1]] = a
 		if surnameFirst[a.Country] {
@@ -983,6 +986,26 @@ func (st *docState) remember(name string, a Actor) {
 		st.people[f[0]+" "+f[1]] = a
 		st.people[strings.Join(f[1:], " ")] = a
 	}
+}
+
+// fields appends the words of s to dst, as strings.Fields splits them,
+// so that a caller can keep them on its stack.
+func fields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
 }
 
 // honorifics may begin a name and be dropped or kept later in a text.
@@ -1001,7 +1024,8 @@ func (st *docState) fullName(known, seen string) string {
 	// The text's own spelling of a full name ("Darchiyev" where the table
 	// has "Darchiev") wins over the table's; a title or a bare surname
 	// does not ("President Xi", "Lavrov").
-	f := strings.Fields(seen)
+	var buf [8]string
+	f := fields(buf[:0], seen)
 	if len(f) >= 2 && len(seen) >= len(known)-2 && !honorifics[strings.ToLower(f[0])] && !titleWords[strings.ToLower(f[0])] {
 		return seen
 	}
