@@ -33,7 +33,7 @@ type Coder struct {
 	codes *cameo.Table
 	// vocab numbers every word form the patterns use, from 1; matching
 	// compares these numbers instead of strings.
-	vocab   map[string]int32
+	vocab   nlp.Words
 	byFirst [][]*rule // first element's word ids → rules
 	cues    cueSet
 }
@@ -84,14 +84,7 @@ func (e *elem) in(present []uint64) bool {
 }
 
 // id returns the id of word form w, adding it to the vocabulary.
-func (c *Coder) id(w string) int32 {
-	if n, ok := c.vocab[w]; ok {
-		return n
-	}
-	n := int32(len(c.vocab) + 1)
-	c.vocab[w] = n
-	return n
-}
+func (c *Coder) id(w string) int32 { return c.vocab.Add(w) }
 
 type rule struct {
 	pat   *lexicon.Pattern
@@ -105,7 +98,7 @@ type rule struct {
 // the table does not know is reported, with its file and line, in a
 // lexicon.ErrorList.
 func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
-	c := &Coder{codes: codes, vocab: map[string]int32{},
+	c := &Coder{codes: codes,
 		cues: newCueSet(p.Accusing, p.Critical, p.Pessimistic, p.Optimistic)}
 	var errs lexicon.ErrorList
 	for i := range p.Rules {
@@ -236,14 +229,14 @@ func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
 		ids, stop = make([]int32, 0, len(toks)), make([]bool, 0, len(toks))
 	}
 	present := presentBuf[:]
-	if n := len(c.vocab)/64 + 1; n > len(presentBuf) {
+	if n := c.vocab.Len()/64 + 1; n > len(presentBuf) {
 		present = make([]uint64, n)
 	}
 	any := false
 	for i := range toks {
 		w := int32(0)
 		if toks[i].Kind == nlp.Word || toks[i].Kind == nlp.Number {
-			w = c.vocab[toks[i].Norm]
+			w = c.vocab.ID(toks[i].Norm)
 		}
 		ids = append(ids, w)
 		present[w>>6] |= 1 << (uint32(w) & 63)
