@@ -201,6 +201,12 @@ func boundary(t *nlp.Token) bool {
 	return false
 }
 
+// Whether a token ends a gap, in match.
+const (
+	stopNo = 1 + iota
+	stopYes
+)
+
 // scratch is the working memory of one Code call, reused from sentence
 // to sentence: a sentence's rule hits, their token positions and its
 // events are done with before the next sentence is coded.
@@ -219,14 +225,15 @@ func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
 	posArena := sc.pos[:0]
 	defer func() { sc.hits, sc.pos = hits[:0], posArena[:0] }()
 	// ids holds each token's word id (0 for words no pattern uses), stop
-	// the tokens that end a gap, present the set of word ids the sentence
-	// has.
+	// whether a token ends a gap, found out when a gap reaches it (0 not
+	// yet known, else stopNo or stopYes), present the set of word ids the
+	// sentence has.
 	var idBuf [64]int32
-	var stopBuf [64]bool
+	var stopBuf [64]uint8
 	var presentBuf [64]uint64
-	ids, stop := idBuf[:0], stopBuf[:0]
+	ids, stop := idBuf[:0], stopBuf[:]
 	if len(toks) > len(idBuf) {
-		ids, stop = make([]int32, 0, len(toks)), make([]bool, 0, len(toks))
+		ids, stop = make([]int32, 0, len(toks)), make([]uint8, len(toks))
 	}
 	present := presentBuf[:]
 	if n := c.vocab.Len()/64 + 1; n > len(presentBuf) {
@@ -244,9 +251,6 @@ func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
 	}
 	if !any {
 		return nil
-	}
-	for i := range toks {
-		stop = append(stop, toks[i].Norm == "." || boundary(&toks[i]))
 	}
 	for i := range toks {
 		if ids[i] == 0 || int(ids[i]) >= len(c.byFirst) {
@@ -272,8 +276,16 @@ func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
 						found = k
 						break
 					}
-					if stop[k] && e.gap > 0 {
-						break
+					if e.gap > 0 {
+						if stop[k] == 0 {
+							stop[k] = stopNo
+							if toks[k].Norm == "." || boundary(&toks[k]) {
+								stop[k] = stopYes
+							}
+						}
+						if stop[k] == stopYes {
+							break
+						}
 					}
 				}
 				if found < 0 {

@@ -163,11 +163,24 @@ func (a *Annotations) SentenceDates(si int) []Date {
 type Resolver struct {
 	lex  *lexicon.Lexicon
 	dict *dict
+	// capitals has, for each country of lex, the coordinates of its
+	// capital as a place of lex (zero when it is none).
+	capitals []coords
 }
+
+type coords struct{ lat, lon float64 }
 
 // New compiles a Resolver from a lexicon.
 func New(lex *lexicon.Lexicon) *Resolver {
-	return &Resolver{lex: lex, dict: compile(lex)}
+	r := &Resolver{lex: lex, dict: compile(lex), capitals: make([]coords, len(lex.Countries))}
+	for i, c := range lex.Countries {
+		for _, pl := range lex.Places {
+			if pl.Name == c.Capital && pl.Country == c.Code {
+				r.capitals[i] = coords{pl.Lat, pl.Lon}
+			}
+		}
+	}
+	return r
 }
 
 // Annotate finds the actors, places and dates of a document's sentences.
@@ -209,8 +222,9 @@ type docState struct {
 	published time.Time
 	// people maps full names and surnames seen in the document to actors.
 	people map[string]Actor
-	// lastPerson is the most recent person mentioned.
-	lastPerson *Actor
+	// lastPerson is the most recent person mentioned, when hasPerson.
+	lastPerson Actor
+	hasPerson  bool
 	// titled lists persons with titles in order of mention.
 	titled []Actor
 	// leads maps a country to the person leading its delegation.
@@ -332,7 +346,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	}
 	used := st.used[:len(toks)]
 	var refs []int // indexes into ms of pronouns and definite descriptions
-	prevPerson := st.lastPerson
+	prevPerson, hadPerson := st.lastPerson, st.hasPerson
 	prevTitled := len(st.titled)
 	emit := func(m Mention) {
 		// "President Xi" + "Jinping": one person named in two matches.
@@ -366,10 +380,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 		}
 		if m.Kind == Person {
-			a := m.Actor
-			st.lastPerson = &a
-			if a.Title != "" {
-				st.titled = append(st.titled, a)
+			st.lastPerson, st.hasPerson = m.Actor, true
+			if m.Actor.Title != "" {
+				st.titled = append(st.titled, m.Actor)
 			}
 		}
 		ann.Mentions = append(ann.Mentions, m)
@@ -549,14 +562,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 			if placeContext(toks, i, ann, s.Index) {
 				// "signed at the White House": the venue, not the government.
-				cap := st.r.lex.Countries[e.idx].Capital
-				name, lat, lon := cap, 0.0, 0.0
-				for _, pl := range st.r.lex.Places {
-					if pl.Name == cap && pl.Country == e.country {
-						lat, lon = pl.Lat, pl.Lon
-					}
-				}
-				placeAt(i, m.n, name, e.country, lat, lon, false)
+				// A seat's country is the one of its entry.
+				c := st.r.capitals[e.idx]
+				placeAt(i, m.n, st.r.lex.Countries[e.idx].Capital, e.country, c.lat, c.lon, false)
 				continue
 			}
 			emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: Actor{Country: e.country, Sector: "GOV", Name: st.body[toks[i].Start:toks[end-1].End]}, How: "seat"})
@@ -715,7 +723,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		}
 		if ref == nil {
 			if pronoun {
-				ref = prevPerson
+				if hadPerson {
+					ref = &prevPerson
+				}
 			} else {
 				for j := prevTitled - 1; j >= 0; j-- {
 					if strings.Contains(strings.ToLower(st.titled[j].Title), head) {
