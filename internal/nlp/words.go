@@ -5,14 +5,14 @@ package nlp
 // than the rest of dictionary matching: hashing the string, then loading
 // the map's control word, its key slot and the key's bytes, each often a
 // cache miss. Most words are short, so Words keeps the words of up to
-// seven bytes packed into integers in an open-addressing table, where a
-// lookup is one multiplication and, mostly, one cache line; longer words
-// go to a map.
+// fifteen bytes packed into two integers in an open-addressing table,
+// where a lookup is a multiplication and, mostly, one cache line; longer
+// words go to a map.
 //
 // The zero Words is empty and ready to use. Add must not run concurrently
 // with other calls; ID may run concurrently with itself.
 type Words struct {
-	slots []wordSlot // short words; a zero key marks an empty slot
+	slots []wordSlot // packed words; id 0 marks an empty slot
 	shift uint       // 64 - log2(len(slots))
 	short int        // words in slots
 	long  map[string]int32
@@ -20,21 +20,32 @@ type Words struct {
 }
 
 type wordSlot struct {
-	key uint64 // packed (see pack)
-	id  int32
+	lo, hi uint64 // the word, packed (see pack)
+	id     int32
 }
 
 // maxShort is the length of the longest word kept packed.
-const maxShort = 7
+const maxShort = 15
 
-// pack returns the bytes of a word of 1 to maxShort bytes with its
-// length in the top byte, which is never zero.
-func pack(s string) uint64 {
-	k := uint64(len(s)) << 56
-	for i := 0; i < len(s); i++ {
-		k |= uint64(s[i]) << (8 * i)
+// pack returns the bytes of a word of 1 to maxShort bytes, eight in lo and
+// the rest in hi, with its length in the top byte of hi.
+func pack(s string) (lo, hi uint64) {
+	n := len(s)
+	if n > 8 {
+		for i := 8; i < n; i++ {
+			hi |= uint64(s[i]) << (8 * (i - 8))
+		}
+		n = 8
 	}
-	return k
+	for i := 0; i < n; i++ {
+		lo |= uint64(s[i]) << (8 * i)
+	}
+	return lo, hi | uint64(len(s))<<56
+}
+
+// slot returns the table index where the search for a packed word starts.
+func (w *Words) slot(lo, hi uint64) int {
+	return int(((lo ^ hi*0xff51afd7ed558ccd) * 0x9e3779b97f4a7c15) >> w.shift)
 }
 
 // Len returns the number of words.
@@ -48,14 +59,12 @@ func (w *Words) ID(s string) int32 {
 	if len(w.slots) == 0 {
 		return 0
 	}
-	k := pack(s)
+	lo, hi := pack(s)
 	mask := len(w.slots) - 1
-	for i := int((k * 0x9e3779b97f4a7c15) >> w.shift); ; i = (i + 1) & mask {
-		switch w.slots[i].key {
-		case k:
-			return w.slots[i].id
-		case 0:
-			return 0
+	for i := w.slot(lo, hi); ; i = (i + 1) & mask {
+		sl := &w.slots[i]
+		if sl.lo == lo && sl.hi == hi || sl.id == 0 {
+			return sl.id
 		}
 	}
 }
@@ -77,7 +86,8 @@ func (w *Words) Add(s string) int32 {
 		w.grow()
 	}
 	w.short++
-	w.put(pack(s), w.n)
+	lo, hi := pack(s)
+	w.put(wordSlot{lo, hi, w.n})
 	return w.n
 }
 
@@ -90,18 +100,18 @@ func (w *Words) grow() {
 	for ; size > 1; size >>= 1 {
 		w.shift--
 	}
-	for _, s := range old {
-		if s.key != 0 {
-			w.put(s.key, s.id)
+	for _, sl := range old {
+		if sl.id != 0 {
+			w.put(sl)
 		}
 	}
 }
 
-func (w *Words) put(k uint64, id int32) {
+func (w *Words) put(sl wordSlot) {
 	mask := len(w.slots) - 1
-	i := int((k * 0x9e3779b97f4a7c15) >> w.shift)
-	for w.slots[i].key != 0 {
+	i := w.slot(sl.lo, sl.hi)
+	for w.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}
-	w.slots[i] = wordSlot{k, id}
+	w.slots[i] = sl
 }

@@ -12,7 +12,8 @@ func TestWords(t *testing.T) {
 	}
 	// Short and long words, words that differ only in length or in a
 	// trailing zero byte, and the empty word.
-	words := []string{"", "a", "ab", "ab\x00", "\x00", "\x00\x00", "the", "abcdefg", "abcdefgh", "international"}
+	words := []string{"", "a", "ab", "ab\x00", "\x00", "\x00\x00", "the", "abcdefg", "abcdefgh",
+		"abcdefgh\x00", "abcdefghi", "international", "abcdefghijklmno", "abcdefghijklmnop", "internationalism"}
 	for i := range 5000 {
 		words = append(words, "w"+strconv.Itoa(i), "long-word-"+strconv.Itoa(i))
 	}
@@ -29,7 +30,7 @@ func TestWords(t *testing.T) {
 			t.Fatalf("ID(%q) = %d, want %d", s, id, i+1)
 		}
 	}
-	for _, s := range []string{"x", "abc", "b\x00", "abcdef", "abcdefgi", "w5000", "long-word-5000", "\x00\x00\x00"} {
+	for _, s := range []string{"x", "abc", "b\x00", "abcdef", "abcdefgi", "abcdefgh\x00\x00", "abcdefghijklmnoq", "w5000", "long-word-5000", "\x00\x00\x00"} {
 		if id := w.ID(s); id != 0 {
 			t.Fatalf("ID(%q) = %d, want 0", s, id)
 		}
