@@ -460,7 +460,8 @@ func expand(out []event, e event) []event {
 		return append(out, e)
 	}
 	one := func(p party, i int) party {
-		q := party{actors: []entity.Actor{p.actors[i]}, texts: []string{p.texts[i]}}
+		// Full one-element slices of p's arrays: appending to them copies.
+		q := party{actors: p.actors[i : i+1 : i+1], texts: p.texts[i : i+1 : i+1]}
 		if i == 0 {
 			q.m = p.m
 		}

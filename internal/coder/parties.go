@@ -48,19 +48,34 @@ func partyOf(m *entity.Mention) party {
 }
 
 func (p *party) add(m *entity.Mention) {
-	q := partyOf(m)
-	for i, a := range q.actors {
-		dup := false
-		for _, b := range p.actors {
-			if a.Country == b.Country {
-				dup = true
-			}
+	if m.Kind == entity.Collective { // as partyOf
+		for _, a := range m.Members {
+			p.addActor(a, m.Text)
 		}
-		if !dup {
-			p.actors = append(p.actors, a)
-			p.texts = append(p.texts, q.texts[i])
+		return
+	}
+	p.addActor(m.Actor, m.Text)
+}
+
+// hasCountry reports an actor of country c in the party.
+func (p party) hasCountry(c string) bool {
+	for _, b := range p.actors {
+		if b.Country == c {
+			return true
 		}
 	}
+	return false
+}
+
+// addActor adds an actor unless its country is already there.
+func (p *party) addActor(a entity.Actor, text string) {
+	for _, b := range p.actors {
+		if a.Country == b.Country {
+			return
+		}
+	}
+	p.actors = append(p.actors, a)
+	p.texts = append(p.texts, text)
 }
 
 // usable reports whether a mention can stand for an event's party.
@@ -252,6 +267,20 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 
 // without removes the source's countries from p.
 func without(p, src party) party {
+	kept := 0
+	for _, a := range p.actors {
+		if !src.hasCountry(a.Country) {
+			kept++
+		}
+	}
+	switch kept {
+	case 0:
+		return party{m: p.m}
+	case len(p.actors):
+		// Nothing to remove: share p's arrays, full so that appending to
+		// either copies.
+		return party{actors: p.actors[:kept:kept], texts: p.texts[:kept:kept], m: p.m}
+	}
 	var q party
 	q.m = p.m
 	for i, a := range p.actors {
