@@ -27,20 +27,37 @@ type wordSlot struct {
 // maxShort is the length of the longest word kept packed.
 const maxShort = 15
 
-// pack returns the bytes of a word of 1 to maxShort bytes, eight in lo and
-// the rest in hi, with its length in the top byte of hi.
+// pack returns the bytes of a word of 1 to maxShort bytes packed into two
+// integers, with its length in the top byte of hi. Words of a given length
+// and their packings correspond one to one: lo holds bytes 0-7 (of a
+// shorter word, its first and last four bytes, or its first, middle and
+// last byte, which cover it), hi bytes 8 on (as its last seven bytes).
+// Each group is read as one little-endian load.
 func pack(s string) (lo, hi uint64) {
 	n := len(s)
-	if n > 8 {
-		for i := 8; i < n; i++ {
-			hi |= uint64(s[i]) << (8 * (i - 8))
+	switch {
+	case n >= 8:
+		lo = load64(s)
+		if n > 8 {
+			hi = load64(s[n-8:]) >> 8
 		}
-		n = 8
+	case n >= 4:
+		lo = uint64(load32(s)) | uint64(load32(s[n-4:]))<<32
+	default:
+		lo = uint64(s[0]) | uint64(s[n/2])<<8 | uint64(s[n-1])<<16
 	}
-	for i := 0; i < n; i++ {
-		lo |= uint64(s[i]) << (8 * i)
-	}
-	return lo, hi | uint64(len(s))<<56
+	return lo, hi | uint64(n)<<56
+}
+
+func load64(s string) uint64 {
+	_ = s[7]
+	return uint64(s[0]) | uint64(s[1])<<8 | uint64(s[2])<<16 | uint64(s[3])<<24 |
+		uint64(s[4])<<32 | uint64(s[5])<<40 | uint64(s[6])<<48 | uint64(s[7])<<56
+}
+
+func load32(s string) uint32 {
+	_ = s[3]
+	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
 // slot returns the table index where the search for a packed word starts.

@@ -36,3 +36,63 @@ func TestWords(t *testing.T) {
 		}
 	}
 }
+
+// TestWordsSimilar adds every word of up to four letters from a two-letter
+// alphabet, and words of every length that differ in one byte, so that
+// packings that lost a byte would collide.
+func TestWordsSimilar(t *testing.T) {
+	var w Words
+	var words []string
+	var gen func(prefix string)
+	gen = func(prefix string) {
+		if prefix != "" {
+			words = append(words, prefix)
+		}
+		if len(prefix) < 4 {
+			gen(prefix + "a")
+			gen(prefix + "b")
+		}
+	}
+	gen("")
+	base := "abcdefghijklmnopq"
+	for n := 1; n <= len(base); n++ {
+		for i := range n {
+			b := []byte(base[:n])
+			b[i] = 'x'
+			words = append(words, base[:n], string(b))
+		}
+	}
+	ids := map[string]int32{}
+	for _, s := range words {
+		id := w.Add(s)
+		if old, ok := ids[s]; ok && old != id {
+			t.Fatalf("Add(%q) = %d, then %d", s, old, id)
+		}
+		ids[s] = id
+	}
+	if w.Len() != len(ids) {
+		t.Fatalf("Len %d, want %d", w.Len(), len(ids))
+	}
+	for s, id := range ids {
+		if got := w.ID(s); got != id {
+			t.Fatalf("ID(%q) = %d, want %d", s, got, id)
+		}
+	}
+}
+
+func BenchmarkWordsID(b *testing.B) {
+	var w Words
+	for _, s := range []string{"the", "to", "said", "talks", "minister", "agreement", "international", "of", "call"} {
+		w.Add(s)
+	}
+	toks := Tokenize("The foreign ministers of both countries said on Tuesday that the international agreement, "+
+		"signed after lengthy negotiations in Istanbul, would not be renegotiated.", 0)
+	b.ResetTimer()
+	n := 0
+	for b.Loop() {
+		for i := range toks {
+			n += int(w.ID(toks[i].Norm))
+		}
+	}
+	_ = n
+}
