@@ -12,11 +12,15 @@ package nlp
 // The zero Words is empty and ready to use. Add must not run concurrently
 // with other calls; ID may run concurrently with itself.
 type Words struct {
-	slots []wordSlot // packed words; id 0 marks an empty slot
-	shift uint       // 64 - log2(len(slots))
-	short int        // words in slots
-	long  map[string]int32
-	n     int32
+	// filter has a bit set for the hash of each packed word: a small
+	// table that stays in cache and turns most words that are not in the
+	// set away before the slots are read.
+	filter []uint64
+	slots  []wordSlot // packed words; id 0 marks an empty slot
+	shift  uint       // 64 - log2(len(slots))
+	short  int        // words in slots
+	long   map[string]int32
+	n      int32
 }
 
 type wordSlot struct {
@@ -60,9 +64,17 @@ func load32(s string) uint32 {
 	return uint32(s[0]) | uint32(s[1])<<8 | uint32(s[2])<<16 | uint32(s[3])<<24
 }
 
-// slot returns the table index where the search for a packed word starts.
-func (w *Words) slot(lo, hi uint64) int {
-	return int(((lo ^ hi*0xff51afd7ed558ccd) * 0x9e3779b97f4a7c15) >> w.shift)
+// hash returns the hash of a packed word.
+func hash(lo, hi uint64) uint64 { return (lo ^ hi*0xff51afd7ed558ccd) * 0x9e3779b97f4a7c15 }
+
+// filterBits is the size of Words.filter in bits.
+const filterBits = 1 << 16
+
+// filterBit returns the bit of hash h in Words.filter. The slots use the
+// top bits of h.
+func filterBit(h uint64) (word int, bit uint64) {
+	b := (h >> 8) & (filterBits - 1)
+	return int(b >> 6), 1 << (b & 63)
 }
 
 // Len returns the number of words.
@@ -77,8 +89,12 @@ func (w *Words) ID(s string) int32 {
 		return 0
 	}
 	lo, hi := pack(s)
+	h := hash(lo, hi)
+	if fw, fb := filterBit(h); w.filter[fw]&fb == 0 {
+		return 0
+	}
 	mask := len(w.slots) - 1
-	for i := w.slot(lo, hi); ; i = (i + 1) & mask {
+	for i := int(h >> w.shift); ; i = (i + 1) & mask {
 		sl := &w.slots[i]
 		if sl.lo == lo && sl.hi == hi || sl.id == 0 {
 			return sl.id
@@ -125,8 +141,14 @@ func (w *Words) grow() {
 }
 
 func (w *Words) put(sl wordSlot) {
+	if w.filter == nil {
+		w.filter = make([]uint64, filterBits/64)
+	}
+	h := hash(sl.lo, sl.hi)
+	fw, fb := filterBit(h)
+	w.filter[fw] |= fb
 	mask := len(w.slots) - 1
-	i := w.slot(sl.lo, sl.hi)
+	i := int(h >> w.shift)
 	for w.slots[i].id != 0 {
 		i = (i + 1) & mask
 	}
