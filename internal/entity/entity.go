@@ -186,7 +186,8 @@ func New(lex *lexicon.Lexicon) *Resolver {
 // Annotate finds the actors, places and dates of a document's sentences.
 // published may be zero.
 func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Time) *Annotations {
-	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}, insts: map[string]string{}}
+	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}, insts: map[string]string{},
+		entries: make([]*entry, 0, 2*len(sents)+4)}
 	ann := &Annotations{Sentences: sents, Mentions: make([]Mention, 0, 2*len(sents)+4)}
 	for i := range sents {
 		s := &sents[i]
@@ -577,7 +578,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				if c == "" && i > 0 && toks[i-1].Norm == "the" {
 					// "the Foreign Ministry" after "China's Foreign
 					// Ministry": the one the text named before.
-					c = st.insts[strings.ToLower(instName(st.body, toks, m))]
+					c = lowerGet(st.insts, instName(st.body, toks, m))
 				}
 				if c == "" && i > 0 && toks[i-1].Norm == "the" {
 					c = st.soleCountry(ann, s.Index)
@@ -992,7 +993,7 @@ func (st *docState) remember(name string, a Actor) {
 	}
 	// "Sheikh Abdullah bin Zayed" is later "Sheikh Abdullah"; "King
 	// Hamad bin Isa Al Khalifa" is "King Hamad".
-	if len(f) > 2 && honorifics[strings.ToLower(f[0])] {
+	if len(f) > 2 && lowerGet(honorifics, f[0]) {
 		st.people[f[0]+" "+f[1]] = a
 		st.people[strings.Join(f[1:], " ")] = a
 	}
@@ -1018,6 +1019,27 @@ func fields(dst []string, s string) []string {
 	return dst
 }
 
+// lowerGet returns m[strings.ToLower(s)], without building the key on
+// the heap when s is a short ASCII word.
+func lowerGet[V any](m map[string]V, s string) V {
+	var buf [32]byte
+	if len(s) > len(buf) {
+		return m[strings.ToLower(s)]
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m[string(b)]
+}
+
 // honorifics may begin a name and be dropped or kept later in a text.
 var honorifics = map[string]bool{
 	"sheikh": true, "king": true, "prince": true, "emir": true, "sultan": true, "queen": true,
@@ -1036,7 +1058,7 @@ func (st *docState) fullName(known, seen string) string {
 	// does not ("President Xi", "Lavrov").
 	var buf [8]string
 	f := fields(buf[:0], seen)
-	if len(f) >= 2 && len(seen) >= len(known)-2 && !honorifics[strings.ToLower(f[0])] && !titleWords[strings.ToLower(f[0])] {
+	if len(f) >= 2 && len(seen) >= len(known)-2 && !lowerGet(honorifics, f[0]) && !lowerGet(titleWords, f[0]) {
 		return seen
 	}
 	return known

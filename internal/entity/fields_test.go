@@ -16,3 +16,13 @@ func TestFieldsAsStringsFields(t *testing.T) {
 		}
 	}
 }
+
+func TestLowerGet(t *testing.T) {
+	m := map[string]bool{"sheikh": true, "mr.": true, "émir": true, "straße": true}
+	for _, s := range []string{"", "Sheikh", "SHEIKH", "sheikh", "Mr.", "Émir", "ÉMIR", "STRASSE", "Straße",
+		"Abdullah", strings.Repeat("A", 40), "Sheikh\xff"} {
+		if got, want := lowerGet(m, s), m[strings.ToLower(s)]; got != want {
+			t.Errorf("lowerGet(%q) = %v, want %v", s, got, want)
+		}
+	}
+}
