@@ -18,6 +18,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parleyproject/parley/internal/cameo"
@@ -209,12 +210,30 @@ const (
 
 // scratch is the working memory of one Code call, reused from sentence
 // to sentence: a sentence's rule hits, their token positions and its
-// events are done with before the next sentence is coded.
+// events are done with before the next sentence is coded. The document's
+// records are collected in recs and copied out at their final number.
+// Code calls take their scratch from the pool scratches.
 type scratch struct {
 	hits []hit
 	pos  []int
 	evs  []event
 	exp  []event
+	recs []record.Event
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// result copies the records collected in out, sc.recs grown, (nil when there
+// are none) and clears them, so that the pool holds no references.
+func (sc *scratch) result(out []record.Event) []record.Event {
+	var res []record.Event
+	if len(out) > 0 {
+		res = make([]record.Event, len(out))
+		copy(res, out)
+	}
+	clear(out)
+	sc.recs = out[:0]
+	return res
 }
 
 // match finds every rule hit in a sentence and keeps the longest ones
@@ -393,9 +412,10 @@ func (c *Coder) Code(d Doc) []record.Event {
 	if ann == nil {
 		return nil
 	}
-	var out []record.Event
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	out := sc.recs[:0]
 	var ctx context
-	var sc scratch
 	var lastSpeaker *party
 	lastSpeakerSent := -10
 	var days anchor
@@ -405,7 +425,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 			continue
 		}
 		ms := ann.SentenceMentions(s.Index)
-		evs := c.sentence(d, s, ms, &sc)
+		evs := c.sentence(d, s, ms, sc)
 		// A quoted sentence with no attribution of its own continues the
 		// last speaker's quote; code its tone when it has one.
 		if len(evs) == 0 && lastSpeaker != nil && s.Index-lastSpeakerSent <= 2 && startsWithQuote(s) {
@@ -445,7 +465,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 		}
 		days.update(ann, s, rel)
 	}
-	return out
+	return sc.result(out)
 }
 
 // maxPairs bounds the events one trigger yields for many parties.

@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -186,9 +187,12 @@ func New(lex *lexicon.Lexicon) *Resolver {
 // Annotate finds the actors, places and dates of a document's sentences.
 // published may be zero.
 func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Time) *Annotations {
-	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}, insts: map[string]string{},
-		entries: make([]*entry, 0, 2*len(sents)+4)}
-	ann := &Annotations{Sentences: sents, Mentions: make([]Mention, 0, 2*len(sents)+4)}
+	st := docStates.Get().(*docState)
+	defer st.release()
+	st.r, st.body, st.published = r, body, published
+	// The mentions grow in the state's buffer and are copied out at
+	// their final number.
+	ann := &Annotations{Sentences: sents, Mentions: st.mentions[:0]}
 	for i := range sents {
 		s := &sents[i]
 		st.sentence(s, ann)
@@ -196,6 +200,9 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 			ann.Dates = append(ann.Dates, Date{Sentence: s.Index, Expr: x})
 		}
 	}
+	st.mentions = ann.Mentions
+	ann.Mentions = make([]Mention, len(st.mentions))
+	copy(ann.Mentions, st.mentions)
 	ann.Parties = st.parties()
 	for i := range ann.Mentions {
 		m := &ann.Mentions[i]
@@ -214,6 +221,28 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 		}
 	}
 	return ann
+}
+
+// docStates pools the states of Annotate calls, so that their maps and
+// buffers are reused from document to document.
+var docStates = sync.Pool{New: func() any {
+	return &docState{people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}, insts: map[string]string{}}
+}}
+
+// release empties the state, keeping its memory, and returns it to the
+// pool.
+func (st *docState) release() {
+	clear(st.people)
+	clear(st.leads)
+	clear(st.counts)
+	clear(st.insts)
+	clear(st.titled)
+	clear(st.mentions)
+	clear(st.ms)
+	*st = docState{people: st.people, leads: st.leads, counts: st.counts, insts: st.insts,
+		titled: st.titled[:0], entries: st.entries[:0], at: st.at, covered: st.covered, used: st.used,
+		ms: st.ms[:0], mentions: st.mentions[:0]}
+	docStates.Put(st)
 }
 
 // docState is what the resolver remembers while it reads one document.
@@ -241,6 +270,8 @@ type docState struct {
 	covered []bool
 	used    []bool
 	ms      []match
+	// mentions is the buffer the document's mentions are collected in.
+	mentions []Mention
 }
 
 // grow readies the scratch space for a sentence of n tokens, cleared.
