@@ -934,7 +934,7 @@ func (c *Coder) tone(toks []nlp.Token) string {
 		if !in || t.Kind != nlp.Word {
 			continue
 		}
-		for _, q := range c.cues.byFirst[t.Norm] {
+		for _, q := range c.cues.byFirst[c.cues.firsts.ID(t.Norm)] {
 			if q.matches(toks, i) {
 				found[q.kind]++
 			}
@@ -993,12 +993,13 @@ func (q cue) matches(toks []nlp.Token, i int) bool {
 
 // cueSet indexes tone cues by their first word.
 type cueSet struct {
-	byFirst  map[string][]cue
-	prefixes []cue // one-word prefix cues
+	firsts   nlp.Words
+	byFirst  [][]cue // by first word id
+	prefixes []cue   // one-word prefix cues
 }
 
 func newCueSet(lists ...[]string) cueSet {
-	cs := cueSet{byFirst: map[string][]cue{}}
+	cs := cueSet{byFirst: [][]cue{nil}} // id 0: no cue
 	for kind, list := range lists {
 		for _, text := range list {
 			prefix := strings.HasSuffix(text, "*")
@@ -1014,7 +1015,11 @@ func newCueSet(lists ...[]string) cueSet {
 				cs.prefixes = append(cs.prefixes, q)
 				continue
 			}
-			cs.byFirst[words[0]] = append(cs.byFirst[words[0]], q)
+			w := cs.firsts.Add(words[0])
+			for int(w) >= len(cs.byFirst) {
+				cs.byFirst = append(cs.byFirst, nil)
+			}
+			cs.byFirst[w] = append(cs.byFirst[w], q)
 		}
 	}
 	return cs

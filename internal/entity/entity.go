@@ -914,7 +914,7 @@ func nameLen(toks []nlp.Token, i int, used []bool) int {
 		if t.Kind != nlp.Word {
 			break
 		}
-		if nameParticles[t.Norm] && n > 0 && j+1 < len(toks) && isCap(toks[j+1].Text) {
+		if n > 0 && j+1 < len(toks) && nameParticles[t.Norm] && isCap(toks[j+1].Text) {
 			continue
 		}
 		if !isCap(t.Text) || notNames[t.Norm] {
