@@ -931,7 +931,7 @@ func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a 
 	if i >= len(toks) {
 		return 0, "", Actor{}, false
 	}
-	if es, n := st.r.dict.match(toks, i); n > 0 {
+	if es, n := st.r.dict.matchInto(toks, i, &st.entries); n > 0 {
 		m := &match{tok: i, n: n, es: es}
 		if m.has(kOffice) != nil || m.has(kSurname) != nil {
 			if oa, ok := st.office(m, toks); ok {
@@ -1108,7 +1108,7 @@ func (st *docState) appositionTitle(toks []nlp.Token, i int) string {
 		if j >= len(toks) {
 			return nil
 		}
-		es, n := st.r.dict.match(toks, j)
+		es, n := st.r.dict.matchInto(toks, j, &st.entries)
 		if n == 0 {
 			return nil
 		}
@@ -1272,8 +1272,9 @@ func placeContext(toks []nlp.Token, i int, ann *Annotations, si int) bool {
 	}
 	// Coordinated with a place just before: "in Washington and Moscow".
 	if (p == "and" || p == "or") && j > 0 {
-		for _, pl := range ann.Places {
-			if pl.Sentence == si && pl.TokEnd == j {
+		// The places of sentence si are the last ones so far.
+		for k := len(ann.Places) - 1; k >= 0 && ann.Places[k].Sentence >= si; k-- {
+			if ann.Places[k].Sentence == si && ann.Places[k].TokEnd == j {
 				return true
 			}
 		}
