@@ -40,6 +40,20 @@ var relativeByFirst = func() map[string][]relativeDay {
 	return m
 }()
 
+// relativeFirst tells the first bytes and the greatest length of the
+// first words of relativeDays: a word that fails it begins none, and is
+// not looked up.
+var relativeFirst = func() (f struct {
+	bytes  [256]bool
+	maxLen int
+}) {
+	for _, r := range relativeDays {
+		f.bytes[r.words[0][0]] = true
+		f.maxLen = max(f.maxLen, len(r.words[0]))
+	}
+	return f
+}()
+
 // anchor tracks the last day a text named, so that "the following day"
 // in a later sentence can be dated.
 type anchor struct {
@@ -55,6 +69,9 @@ func (a *anchor) relative(s *nlp.Sentence) (timex.Expr, bool) {
 	}
 	toks := s.Tokens
 	for i := range toks {
+		if n := toks[i].Norm; n == "" || len(n) > relativeFirst.maxLen || !relativeFirst.bytes[n[0]] {
+			continue
+		}
 		for _, r := range relativeByFirst[toks[i].Norm] {
 			if i+len(r.words) > len(toks) {
 				continue

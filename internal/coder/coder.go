@@ -16,7 +16,9 @@ import (
 	"fmt"
 	"slices"
 	"sort"
+	"strconv"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/parleyproject/parley/internal/cameo"
@@ -32,31 +34,58 @@ type Coder struct {
 	codes *cameo.Table
 	// vocab numbers every word form the patterns use, from 1; matching
 	// compares these numbers instead of strings.
-	vocab   map[string]int32
+	vocab   nlp.Words
 	byFirst [][]*rule // first element's word ids → rules
 	cues    cueSet
 }
 
 type elem struct {
 	ids []int32 // sorted word ids
-	gap int
+	// mask has bit id%64 set for each of ids: most words that are not
+	// among them fail this test without a search.
+	mask uint64
+	gap  int
 }
 
 // has reports whether the element matches word id w.
 func (e *elem) has(w int32) bool {
-	i := sort.Search(len(e.ids), func(i int) bool { return e.ids[i] >= w })
-	return i < len(e.ids) && e.ids[i] == w
+	if e.mask&(1<<(uint32(w)&63)) == 0 {
+		return false
+	}
+	ids := e.ids
+	if len(ids) <= 8 {
+		for _, x := range ids {
+			if x >= w {
+				return x == w
+			}
+		}
+		return false
+	}
+	lo, hi := 0, len(ids)
+	for lo < hi {
+		m := int(uint(lo+hi) >> 1)
+		if ids[m] < w {
+			lo = m + 1
+		} else {
+			hi = m
+		}
+	}
+	return lo < len(ids) && ids[lo] == w
+}
+
+// in reports whether any of the element's words is in the set of word
+// ids present.
+func (e *elem) in(present []uint64) bool {
+	for _, w := range e.ids {
+		if present[w>>6]&(1<<(uint32(w)&63)) != 0 {
+			return true
+		}
+	}
+	return false
 }
 
 // id returns the id of word form w, adding it to the vocabulary.
-func (c *Coder) id(w string) int32 {
-	if n, ok := c.vocab[w]; ok {
-		return n
-	}
-	n := int32(len(c.vocab) + 1)
-	c.vocab[w] = n
-	return n
-}
+func (c *Coder) id(w string) int32 { return c.vocab.Add(w) }
 
 type rule struct {
 	pat   *lexicon.Pattern
@@ -70,7 +99,7 @@ type rule struct {
 // the table does not know is reported, with its file and line, in a
 // lexicon.ErrorList.
 func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
-	c := &Coder{codes: codes, vocab: map[string]int32{},
+	c := &Coder{codes: codes,
 		cues: newCueSet(p.Accusing, p.Critical, p.Pessimistic, p.Optimistic)}
 	var errs lexicon.ErrorList
 	for i := range p.Rules {
@@ -103,6 +132,9 @@ func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
 				}
 			}
 			sort.Slice(el.ids, func(a, b int) bool { return el.ids[a] < el.ids[b] })
+			for _, w := range el.ids {
+				el.mask |= 1 << (uint32(w) & 63)
+			}
 			r.elems = append(r.elems, el)
 		}
 		r.lits = r.literals()
@@ -170,24 +202,70 @@ func boundary(t *nlp.Token) bool {
 	return false
 }
 
+// Whether a token ends a gap, in match.
+const (
+	stopNo = 1 + iota
+	stopYes
+)
+
+// scratch is the working memory of one Code call, reused from sentence
+// to sentence: a sentence's rule hits, their token positions and its
+// events are done with before the next sentence is coded. The document's
+// records are collected in recs and copied out at their final number.
+// Code calls take their scratch from the pool scratches.
+type scratch struct {
+	hits []hit
+	pos  []int
+	evs  []event
+	exp  []event
+	recs []record.Event
+}
+
+var scratches = sync.Pool{New: func() any { return new(scratch) }}
+
+// result copies the records collected in out, sc.recs grown, (nil when there
+// are none) and clears them, so that the pool holds no references.
+func (sc *scratch) result(out []record.Event) []record.Event {
+	var res []record.Event
+	if len(out) > 0 {
+		res = make([]record.Event, len(out))
+		copy(res, out)
+	}
+	clear(out)
+	sc.recs = out[:0]
+	return res
+}
+
 // match finds every rule hit in a sentence and keeps the longest ones
-// whose words do not overlap.
-func (c *Coder) match(toks []nlp.Token) []hit {
-	var hits []hit
+// whose words do not overlap. The result lives in sc until the next call.
+func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
+	hits := sc.hits[:0]
 	var scratch [16]int
-	var posArena []int
+	posArena := sc.pos[:0]
+	defer func() { sc.hits, sc.pos = hits[:0], posArena[:0] }()
+	// ids holds each token's word id (0 for words no pattern uses), stop
+	// whether a token ends a gap, found out when a gap reaches it (0 not
+	// yet known, else stopNo or stopYes), present the set of word ids the
+	// sentence has.
 	var idBuf [64]int32
-	ids := idBuf[:0]
+	var stopBuf [64]uint8
+	var presentBuf [64]uint64
+	ids, stop := idBuf[:0], stopBuf[:]
 	if len(toks) > len(idBuf) {
-		ids = make([]int32, 0, len(toks))
+		ids, stop = make([]int32, 0, len(toks)), make([]uint8, len(toks))
+	}
+	present := presentBuf[:]
+	if n := c.vocab.Len()/64 + 1; n > len(presentBuf) {
+		present = make([]uint64, n)
 	}
 	any := false
 	for i := range toks {
 		w := int32(0)
 		if toks[i].Kind == nlp.Word || toks[i].Kind == nlp.Number {
-			w = c.vocab[toks[i].Norm]
+			w = c.vocab.ID(toks[i].Norm)
 		}
 		ids = append(ids, w)
+		present[w>>6] |= 1 << (uint32(w) & 63)
 		any = any || w != 0
 	}
 	if !any {
@@ -197,7 +275,14 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 		if ids[i] == 0 || int(ids[i]) >= len(c.byFirst) {
 			continue
 		}
+	rules:
 		for _, r := range c.byFirst[ids[i]] {
+			// Rules with a word the sentence lacks cannot match.
+			for ei := 1; ei < len(r.elems); ei++ {
+				if !r.elems[ei].in(present) {
+					continue rules
+				}
+			}
 			pos := scratch[:1]
 			pos[0] = i
 			j := i + 1
@@ -210,8 +295,16 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 						found = k
 						break
 					}
-					if k > j-1 && (toks[k].Norm == "." || boundary(&toks[k])) && e.gap > 0 {
-						break
+					if e.gap > 0 {
+						if stop[k] == 0 {
+							stop[k] = stopNo
+							if toks[k].Norm == "." || boundary(&toks[k]) {
+								stop[k] = stopYes
+							}
+						}
+						if stop[k] == stopYes {
+							break
+						}
 					}
 				}
 				if found < 0 {
@@ -244,8 +337,12 @@ func (c *Coder) match(toks []nlp.Token) []hit {
 		}
 		return a.r.order - b.r.order
 	})
-	used := make([]bool, len(toks))
-	var keep []hit
+	var usedBuf [64]bool
+	used := usedBuf[:]
+	if len(toks) > len(used) {
+		used = make([]bool, len(toks))
+	}
+	keep := hits[:0] // filtered in place
 	for _, h := range hits {
 		clash := false
 		for _, p := range h.pos {
@@ -318,7 +415,9 @@ func (c *Coder) Code(d Doc) []record.Event {
 	if ann == nil {
 		return nil
 	}
-	var out []record.Event
+	sc := scratches.Get().(*scratch)
+	defer scratches.Put(sc)
+	out := sc.recs[:0]
 	var ctx context
 	var lastSpeaker *party
 	lastSpeakerSent := -10
@@ -331,7 +430,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 			continue
 		}
 		ms := ann.SentenceMentions(s.Index)
-		evs := c.sentence(d, s, ms)
+		evs := c.sentence(d, s, ms, sc)
 		// "Australia and NATO followed on Tuesday": the last act again.
 		if len(prevActs) > 0 {
 			evs = append(evs, followers(s.Tokens, ms, prevActs[len(prevActs)-1], evs)...)
@@ -388,19 +487,20 @@ func (c *Coder) Code(d Doc) []record.Event {
 			}
 		}
 		for _, e := range evs {
-			for _, pe := range expand(e) {
+			sc.exp = expand(sc.exp[:0], e)
+			for _, pe := range sc.exp {
 				rec := c.record(d, s, pe, ann, &ctx)
 				if rel != nil && rec.Date == nil {
 					setDate(&rec, *rel)
 				}
-				rec.ID = fmt.Sprintf("%s-%d-%d", d.ID, s.Index, n)
+				rec.ID = d.ID + "-" + strconv.Itoa(s.Index) + "-" + strconv.Itoa(n)
 				n++
 				out = append(out, rec)
 			}
 		}
 		days.update(ann, s, rel)
 	}
-	return out
+	return sc.result(out)
 }
 
 // maxPairs bounds the events one trigger yields for many parties.
@@ -409,13 +509,14 @@ const maxPairs = 6
 // expand turns an event between groups into events between pairs of
 // actors: every source with every target, or, for a joint action of one
 // group ("Israel, the UAE and Bahrain signed"), every pair of its members.
-func expand(e event) []event {
+// It appends them to out.
+func expand(out []event, e event) []event {
 	if len(e.src.actors) <= 1 && len(e.tgt.actors) <= 1 {
-		return []event{e}
+		return append(out, e)
 	}
-	var out []event
 	one := func(p party, i int) party {
-		q := party{actors: []entity.Actor{p.actors[i]}, texts: []string{p.texts[i]}}
+		// Full one-element slices of p's arrays: appending to them copies.
+		q := party{actors: p.actors[i : i+1 : i+1], texts: p.texts[i : i+1 : i+1]}
 		if i == 0 {
 			q.m = p.m
 		}
@@ -459,13 +560,14 @@ func startsWithQuote(s *nlp.Sentence) bool {
 }
 
 // sentence codes the events of one sentence.
-func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention) []event {
+func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention, sc *scratch) []event {
 	toks := s.Tokens
-	hits := c.match(toks)
+	hits := c.match(toks, sc)
 	if len(hits) == 0 {
 		return nil
 	}
-	var evs []event
+	evs := sc.evs[:0]
+	defer func() { sc.evs = evs[:0] }()
 	toneDone, toneCode := false, ""
 	sentTone := func() string { // the tone of the sentence's quoted words, once
 		if !toneDone {
@@ -707,18 +809,22 @@ func prune(evs []event) []event {
 			hasOther = true
 		}
 	}
-	var out []event
-	seen := map[string]bool{}
-	recip := map[string]bool{}
+	var seenBuf, recipBuf [256]byte
+	var seenEnds, recipEnds [16]int
+	seen := keySet{buf: seenBuf[:0], ends: seenEnds[:0]}
+	recip := keySet{buf: recipBuf[:0], ends: recipEnds[:0]}
+	var keyBuf [64]byte
+	key := keyBuf[:0]
 	for _, e := range evs {
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
-			recip[a+b+e.code.Root+e.status] = true
-			recip[b+a+e.code.Root+e.status] = true
+			recip = recip.add(concat(key[:0], a, b, e.code.Root, e.status))
+			recip = recip.add(concat(key[:0], b, a, e.code.Root, e.status))
 		}
 	}
+	out := evs[:0] // filtered in place
 	for _, e := range evs {
-		if !e.reciprocal && recip[e.src.actors[0].Country+firstCountry(e.tgt)+e.code.Root+e.status] {
+		if !e.reciprocal && recip.has(concat(key[:0], e.src.actors[0].Country, firstCountry(e.tgt), e.code.Root, e.status)) {
 			continue
 		}
 		if e.speech && hasOther && (e.code.Code == "010" || e.toned && !e.quoted) {
@@ -730,21 +836,53 @@ func prune(evs []event) []event {
 		if class == "16" || class == "17" || class == "04" {
 			class = e.code.Code
 		}
-		key := e.src.actors[0].Country + ">" + firstCountry(e.tgt) + ":" + class + ":" + e.status
+		key = concat(key[:0], e.src.actors[0].Country, ">", firstCountry(e.tgt), ":", class, ":", e.status)
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
 			if b < a {
 				a, b = b, a
 			}
-			key = a + "<>" + b + ":" + class + ":" + e.status
+			key = concat(key[:0], a, "<>", b, ":", class, ":", e.status)
 		}
-		if seen[key] {
+		if seen.has(key) {
 			continue
 		}
-		seen[key] = true
+		seen = seen.add(key)
 		out = append(out, e)
 	}
 	return out
+}
+
+// keySet is a set of keys for the few events of a sentence, kept one
+// after another in a byte buffer: a map of strings allocated each key.
+type keySet struct {
+	buf  []byte
+	ends []int // the end of each key in buf
+}
+
+func (k keySet) has(key []byte) bool {
+	start := 0
+	for _, end := range k.ends {
+		if string(k.buf[start:end]) == string(key) {
+			return true
+		}
+		start = end
+	}
+	return false
+}
+
+func (k keySet) add(key []byte) keySet {
+	k.buf = append(k.buf, key...)
+	k.ends = append(k.ends, len(k.buf))
+	return k
+}
+
+// concat appends the parts of a key to buf.
+func concat(buf []byte, parts ...string) []byte {
+	for _, p := range parts {
+		buf = append(buf, p...)
+	}
+	return buf
 }
 
 func firstCountry(p party) string {
@@ -905,7 +1043,7 @@ func (c *Coder) tone(toks []nlp.Token) string {
 		if !in || t.Kind != nlp.Word {
 			continue
 		}
-		for _, q := range c.cues.byFirst[t.Norm] {
+		for _, q := range c.cues.byFirst[c.cues.firsts.ID(t.Norm)] {
 			if q.matches(toks, i) {
 				found[q.kind]++
 			}
@@ -964,12 +1102,13 @@ func (q cue) matches(toks []nlp.Token, i int) bool {
 
 // cueSet indexes tone cues by their first word.
 type cueSet struct {
-	byFirst  map[string][]cue
-	prefixes []cue // one-word prefix cues
+	firsts   nlp.Words
+	byFirst  [][]cue // by first word id
+	prefixes []cue   // one-word prefix cues
 }
 
 func newCueSet(lists ...[]string) cueSet {
-	cs := cueSet{byFirst: map[string][]cue{}}
+	cs := cueSet{byFirst: [][]cue{nil}} // id 0: no cue
 	for kind, list := range lists {
 		for _, text := range list {
 			prefix := strings.HasSuffix(text, "*")
@@ -985,7 +1124,11 @@ func newCueSet(lists ...[]string) cueSet {
 				cs.prefixes = append(cs.prefixes, q)
 				continue
 			}
-			cs.byFirst[words[0]] = append(cs.byFirst[words[0]], q)
+			w := cs.firsts.Add(words[0])
+			for int(w) >= len(cs.byFirst) {
+				cs.byFirst = append(cs.byFirst, nil)
+			}
+			cs.byFirst[w] = append(cs.byFirst[w], q)
 		}
 	}
 	return cs

@@ -38,25 +38,44 @@ func partyOf(m *entity.Mention) party {
 		}
 		return p
 	}
-	p.actors = []entity.Actor{m.Actor}
-	p.texts = []string{m.Text}
+	// One allocation for both one-element slices.
+	one := &struct {
+		actor [1]entity.Actor
+		text  [1]string
+	}{[1]entity.Actor{m.Actor}, [1]string{m.Text}}
+	p.actors, p.texts = one.actor[:], one.text[:]
 	return p
 }
 
 func (p *party) add(m *entity.Mention) {
-	q := partyOf(m)
-	for i, a := range q.actors {
-		dup := false
-		for _, b := range p.actors {
-			if a.Country == b.Country {
-				dup = true
-			}
+	if m.Kind == entity.Collective { // as partyOf
+		for _, a := range m.Members {
+			p.addActor(a, m.Text)
 		}
-		if !dup {
-			p.actors = append(p.actors, a)
-			p.texts = append(p.texts, q.texts[i])
+		return
+	}
+	p.addActor(m.Actor, m.Text)
+}
+
+// hasCountry reports an actor of country c in the party.
+func (p party) hasCountry(c string) bool {
+	for _, b := range p.actors {
+		if b.Country == c {
+			return true
 		}
 	}
+	return false
+}
+
+// addActor adds an actor unless its country is already there.
+func (p *party) addActor(a entity.Actor, text string) {
+	for _, b := range p.actors {
+		if a.Country == b.Country {
+			return
+		}
+	}
+	p.actors = append(p.actors, a)
+	p.texts = append(p.texts, text)
 }
 
 // usable reports whether a mention can stand for an event's party.
@@ -292,6 +311,20 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 
 // without removes the source's countries from p.
 func without(p, src party) party {
+	kept := 0
+	for _, a := range p.actors {
+		if !src.hasCountry(a.Country) {
+			kept++
+		}
+	}
+	switch kept {
+	case 0:
+		return party{m: p.m}
+	case len(p.actors):
+		// Nothing to remove: share p's arrays, full so that appending to
+		// either copies.
+		return party{actors: p.actors[:kept:kept], texts: p.texts[:kept:kept], m: p.m}
+	}
 	var q party
 	q.m = p.m
 	for i, a := range p.actors {

@@ -9,16 +9,18 @@ import (
 	"github.com/parleyproject/parley/internal/timex"
 )
 
-// actorRecord converts the i-th actor of a party to its record form.
-func actorRecord(p party, i int) *record.Actor {
+// actorRecord converts the i-th actor of a party to its record form in
+// *to, and returns to (nil when there is no such actor).
+func actorRecord(p party, i int, to *record.Actor) *record.Actor {
 	if p.empty() || i >= len(p.actors) {
 		return nil
 	}
 	a := p.actors[i]
-	return &record.Actor{
+	*to = record.Actor{
 		Code: a.Code(), Country: a.Country, Sector: a.Sector, Name: a.Name,
 		Title: a.Title, Org: a.Org, Text: p.texts[i],
 	}
+	return to
 }
 
 // refersToMeeting reports a sentence that speaks of the talks or meeting
@@ -55,9 +57,10 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 			trig = toks[t].Text
 		}
 	}
+	pair := new([2]record.Actor) // the source and target, in one allocation
 	rec := record.Event{
-		Source:     actorRecord(e.src, 0),
-		Target:     actorRecord(e.tgt, 0),
+		Source:     actorRecord(e.src, 0, &pair[0]),
+		Target:     actorRecord(e.tgt, 0, &pair[1]),
 		Reciprocal: e.reciprocal,
 		CAMEO:      e.code.Code,
 		CAMEORoot:  e.code.Root,

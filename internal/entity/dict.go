@@ -58,20 +58,81 @@ type entry struct {
 
 // dict maps a phrase's first token norm to its entries, longest first.
 type dict struct {
-	byFirst map[string][]*entry
+	firsts  nlp.Words   // the phrases' first token norms
+	byFirst []firstWord // by first token id
 }
+
+// firstWord holds the entries whose phrase begins with one word.
+type firstWord struct {
+	es []*entry // longest first
+	// next, for a word that begins many phrases ("the", "republic"),
+	// maps a second token norm to the entries that can match when it
+	// follows: those whose second norm it is, then the one-token ones,
+	// each longest first. one are the one-token entries, which are all
+	// that can match before any other token.
+	next map[string][]*entry
+	one  []*entry
+}
+
+// manyEntries is the number of entries beyond which a first word's
+// entries are indexed by their second token rather than all compared.
+const manyEntries = 8
 
 func (d *dict) add(e *entry) {
 	if len(e.norms) == 0 {
 		return
 	}
-	d.byFirst[e.norms[0]] = append(d.byFirst[e.norms[0]], e)
+	w := d.firsts.Add(e.norms[0])
+	for int(w) >= len(d.byFirst) {
+		d.byFirst = append(d.byFirst, firstWord{})
+	}
+	d.byFirst[w].es = append(d.byFirst[w].es, e)
 }
 
+// sort orders each word's entries longest first and indexes the long
+// lists by second token.
 func (d *dict) sort() {
-	for _, es := range d.byFirst {
+	for k := range d.byFirst {
+		f := &d.byFirst[k]
+		es := f.es
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].norms) > len(es[j].norms) })
+		if len(es) <= manyEntries {
+			continue
+		}
+		f.next = map[string][]*entry{}
+		for _, e := range es {
+			if len(e.norms) == 1 {
+				f.one = append(f.one, e)
+			}
+		}
+		for _, e := range es {
+			if len(e.norms) > 1 && f.next[e.norms[1]] == nil {
+				var sub []*entry
+				for _, e2 := range es {
+					if len(e2.norms) > 1 && e2.norms[1] == e.norms[1] {
+						sub = append(sub, e2)
+					}
+				}
+				f.next[e.norms[1]] = append(sub, f.one...)
+			}
+		}
 	}
+}
+
+// candidates returns the entries that may match at token i: all those
+// whose first norm is the token's, less, for a word that begins many
+// phrases, those whose second norm is not the next token's.
+func (d *dict) candidates(toks []nlp.Token, i int) []*entry {
+	f := &d.byFirst[d.firsts.ID(toks[i].Norm)]
+	if f.next == nil {
+		return f.es
+	}
+	if i+1 < len(toks) {
+		if es, ok := f.next[toks[i+1].Norm]; ok {
+			return es
+		}
+	}
+	return f.one
 }
 
 // phrase tokenizes a lexicon phrase the way text is tokenized, so that
@@ -195,7 +256,7 @@ func (d *dict) match(toks []nlp.Token, i int) ([]*entry, int) {
 // matchInto is match with the result appended to *arena, so that the
 // matches of a document share one backing array.
 func (d *dict) matchInto(toks []nlp.Token, i int, arena *[]*entry) ([]*entry, int) {
-	es := d.byFirst[toks[i].Norm]
+	es := d.candidates(toks, i)
 	if len(es) == 0 {
 		return nil, 0
 	}
@@ -231,7 +292,7 @@ func (d *dict) matchInto(toks []nlp.Token, i int, arena *[]*entry) ([]*entry, in
 
 // compile builds the dictionary of a lexicon.
 func compile(lex *lexicon.Lexicon) *dict {
-	d := &dict{byFirst: make(map[string][]*entry, 8192)}
+	d := &dict{byFirst: make([]firstWord, 1)} // id 0: no phrase
 	for i, c := range lex.Countries {
 		for _, n := range c.Names {
 			d.addPhrase(n, kCountry, i, c.Code, "")

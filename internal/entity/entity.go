@@ -10,6 +10,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 	"unicode"
 	"unicode/utf8"
@@ -163,18 +164,35 @@ func (a *Annotations) SentenceDates(si int) []Date {
 type Resolver struct {
 	lex  *lexicon.Lexicon
 	dict *dict
+	// capitals has, for each country of lex, the coordinates of its
+	// capital as a place of lex (zero when it is none).
+	capitals []coords
 }
+
+type coords struct{ lat, lon float64 }
 
 // New compiles a Resolver from a lexicon.
 func New(lex *lexicon.Lexicon) *Resolver {
-	return &Resolver{lex: lex, dict: compile(lex)}
+	r := &Resolver{lex: lex, dict: compile(lex), capitals: make([]coords, len(lex.Countries))}
+	for i, c := range lex.Countries {
+		for _, pl := range lex.Places {
+			if pl.Name == c.Capital && pl.Country == c.Code {
+				r.capitals[i] = coords{pl.Lat, pl.Lon}
+			}
+		}
+	}
+	return r
 }
 
 // Annotate finds the actors, places and dates of a document's sentences.
 // published may be zero.
 func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Time) *Annotations {
-	st := &docState{r: r, body: body, published: published, people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}, insts: map[string]string{}}
-	ann := &Annotations{Sentences: sents, Mentions: make([]Mention, 0, 2*len(sents)+4)}
+	st := docStates.Get().(*docState)
+	defer st.release()
+	st.r, st.body, st.published = r, body, published
+	// The mentions grow in the state's buffer and are copied out at
+	// their final number.
+	ann := &Annotations{Sentences: sents, Mentions: st.mentions[:0]}
 	for i := range sents {
 		s := &sents[i]
 		st.sentence(s, ann)
@@ -182,6 +200,9 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 			ann.Dates = append(ann.Dates, Date{Sentence: s.Index, Expr: x})
 		}
 	}
+	st.mentions = ann.Mentions
+	ann.Mentions = make([]Mention, len(st.mentions))
+	copy(ann.Mentions, st.mentions)
 	ann.Parties = st.parties()
 	for i := range ann.Mentions {
 		m := &ann.Mentions[i]
@@ -202,6 +223,28 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 	return ann
 }
 
+// docStates pools the states of Annotate calls, so that their maps and
+// buffers are reused from document to document.
+var docStates = sync.Pool{New: func() any {
+	return &docState{people: map[string]Actor{}, leads: map[string]Actor{}, counts: map[string]int{}, insts: map[string]string{}}
+}}
+
+// release empties the state, keeping its memory, and returns it to the
+// pool.
+func (st *docState) release() {
+	clear(st.people)
+	clear(st.leads)
+	clear(st.counts)
+	clear(st.insts)
+	clear(st.titled)
+	clear(st.mentions)
+	clear(st.ms)
+	*st = docState{people: st.people, leads: st.leads, counts: st.counts, insts: st.insts,
+		titled: st.titled[:0], entries: st.entries[:0], at: st.at, covered: st.covered, used: st.used,
+		ms: st.ms[:0], mentions: st.mentions[:0]}
+	docStates.Put(st)
+}
+
 // docState is what the resolver remembers while it reads one document.
 type docState struct {
 	r         *Resolver
@@ -209,8 +252,9 @@ type docState struct {
 	published time.Time
 	// people maps full names and surnames seen in the document to actors.
 	people map[string]Actor
-	// lastPerson is the most recent person mentioned.
-	lastPerson *Actor
+	// lastPerson is the most recent person mentioned, when hasPerson.
+	lastPerson Actor
+	hasPerson  bool
 	// titled lists persons with titles in order of mention.
 	titled []Actor
 	// leads maps a country to the person leading its delegation.
@@ -227,10 +271,13 @@ type docState struct {
 	named []namedInst
 	// entries backs the entry lists of a document's matches.
 	entries []*entry
-	// at, covered and used are per-sentence scratch space, reused.
+	// at, covered, used and ms are per-sentence scratch space, reused.
 	at      []int
 	covered []bool
 	used    []bool
+	ms      []match
+	// mentions is the buffer the document's mentions are collected in.
+	mentions []Mention
 }
 
 // grow readies the scratch space for a sentence of n tokens, cleared.
@@ -303,7 +350,8 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	d := st.r.dict
 	// Dictionary matches, longest first, left to right; a dateline
 	// ("BRUSSELS —") places the report and names no actor.
-	var ms []match
+	ms := st.ms[:0]
+	defer func() { st.ms = ms[:0] }()
 	dl := nlp.DatelineLen(s)
 	if dl > 0 && st.home == "" {
 		st.home = st.datelineCountry(toks[:dl])
@@ -348,7 +396,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	}
 	used := st.used[:len(toks)]
 	var refs []int // indexes into ms of pronouns and definite descriptions
-	prevPerson := st.lastPerson
+	prevPerson, hadPerson := st.lastPerson, st.hasPerson
 	prevTitled := len(st.titled)
 	emit := func(m Mention) {
 		// "President Xi" + "Jinping": one person named in two matches.
@@ -388,10 +436,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 		}
 		if m.Kind == Person {
-			a := m.Actor
-			st.lastPerson = &a
-			if a.Title != "" {
-				st.titled = append(st.titled, a)
+			st.lastPerson, st.hasPerson = m.Actor, true
+			if m.Actor.Title != "" {
+				st.titled = append(st.titled, m.Actor)
 			}
 		}
 		ann.Mentions = append(ann.Mentions, m)
@@ -593,14 +640,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 			if placeContext(toks, i, ann, s.Index) {
 				// "signed at the White House": the venue, not the government.
-				cap := st.r.lex.Countries[e.idx].Capital
-				name, lat, lon := cap, 0.0, 0.0
-				for _, pl := range st.r.lex.Places {
-					if pl.Name == cap && pl.Country == e.country {
-						lat, lon = pl.Lat, pl.Lon
-					}
-				}
-				placeAt(i, m.n, name, e.country, lat, lon, false)
+				// A seat's country is the one of its entry.
+				c := st.r.capitals[e.idx]
+				placeAt(i, m.n, st.r.lex.Countries[e.idx].Capital, e.country, c.lat, c.lon, false)
 				continue
 			}
 			emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: Actor{Country: e.country, Sector: "GOV", Name: st.body[toks[i].Start:toks[end-1].End]}, How: "seat"})
@@ -613,7 +655,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				if c == "" && i > 0 && toks[i-1].Norm == "the" {
 					// "the Foreign Ministry" after "China's Foreign
 					// Ministry": the one the text named before.
-					c = st.insts[strings.ToLower(instName(st.body, toks, m))]
+					c = lowerGet(st.insts, instName(st.body, toks, m))
 				}
 				name := instName(st.body, toks, m)
 				if c == "" && i > 0 && toks[i-1].Norm == "the" && m.n == 1 {
@@ -809,7 +851,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		}
 		if ref == nil {
 			if pronoun {
-				ref = prevPerson
+				if hadPerson {
+					ref = &prevPerson
+				}
 			} else {
 				for j := prevTitled - 1; j >= 0; j-- {
 					if strings.Contains(strings.ToLower(st.titled[j].Title), head) {
@@ -966,7 +1010,7 @@ func nameLen(toks []nlp.Token, i int, used []bool) int {
 		if t.Kind != nlp.Word {
 			break
 		}
-		if nameParticles[t.Norm] && n > 0 && j+1 < len(toks) && isCap(toks[j+1].Text) {
+		if n > 0 && j+1 < len(toks) && nameParticles[t.Norm] && isCap(toks[j+1].Text) {
 			continue
 		}
 		if n > 0 && nameParticles[t.Norm] && j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Start == t.End && isCap(toks[j+2].Text) {
@@ -988,7 +1032,7 @@ func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a 
 	if i >= len(toks) {
 		return 0, "", Actor{}, false
 	}
-	if es, n := st.r.dict.match(toks, i); n > 0 {
+	if es, n := st.r.dict.matchInto(toks, i, &st.entries); n > 0 {
 		m := &match{tok: i, n: n, es: es}
 		if m.has(kOffice) != nil || m.has(kSurname) != nil {
 			if oa, ok := st.office(m, toks); ok {
@@ -1071,7 +1115,8 @@ func (st *docState) remember(name string, a Actor) {
 		return
 	}
 	st.people[name] = a
-	f := strings.Fields(name)
+	var buf [8]string
+	f := fields(buf[:0], name)
 	if len(f) > 1 {
 		st.people[f[len(f)-1]] = a
 		if surnameFirst[a.Country] {
@@ -1080,7 +1125,7 @@ func (st *docState) remember(name string, a Actor) {
 	}
 	// "Sheikh Abdullah bin Zayed" is later "Sheikh Abdullah"; "King
 	// Hamad bin Isa Al Khalifa" is "King Hamad".
-	if len(f) > 2 && honorifics[strings.ToLower(f[0])] {
+	if len(f) > 2 && lowerGet(honorifics, f[0]) {
 		st.people[f[0]+" "+f[1]] = a
 		st.people[strings.Join(f[1:], " ")] = a
 	}
@@ -1092,6 +1137,47 @@ func (st *docState) remember(name string, a Actor) {
 			st.people[f[0]] = a
 		}
 	}
+}
+
+// fields appends the words of s to dst, as strings.Fields splits them,
+// so that a caller can keep them on its stack.
+func fields(dst []string, s string) []string {
+	start := -1
+	for i, r := range s {
+		if unicode.IsSpace(r) {
+			if start >= 0 {
+				dst = append(dst, s[start:i])
+				start = -1
+			}
+		} else if start < 0 {
+			start = i
+		}
+	}
+	if start >= 0 {
+		dst = append(dst, s[start:])
+	}
+	return dst
+}
+
+// lowerGet returns m[strings.ToLower(s)], without building the key on
+// the heap when s is a short ASCII word.
+func lowerGet[V any](m map[string]V, s string) V {
+	var buf [32]byte
+	if len(s) > len(buf) {
+		return m[strings.ToLower(s)]
+	}
+	b := buf[:len(s)]
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c >= utf8.RuneSelf {
+			return m[strings.ToLower(s)]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		b[i] = c
+	}
+	return m[string(b)]
 }
 
 // honorifics may begin a name and be dropped or kept later in a text.
@@ -1110,8 +1196,9 @@ func (st *docState) fullName(known, seen string) string {
 	// The text's own spelling of a full name ("Darchiyev" where the table
 	// has "Darchiev") wins over the table's; a title or a bare surname
 	// does not ("President Xi", "Lavrov").
-	f := strings.Fields(seen)
-	if len(f) >= 2 && len(seen) >= len(known)-2 && !honorifics[strings.ToLower(f[0])] && !titleWords[strings.ToLower(f[0])] {
+	var buf [8]string
+	f := fields(buf[:0], seen)
+	if len(f) >= 2 && len(seen) >= len(known)-2 && !lowerGet(honorifics, f[0]) && !lowerGet(titleWords, f[0]) {
 		return seen
 	}
 	return known
@@ -1130,7 +1217,7 @@ func (st *docState) appositionTitle(toks []nlp.Token, i int) string {
 		if j >= len(toks) {
 			return nil
 		}
-		es, n := st.r.dict.match(toks, j)
+		es, n := st.r.dict.matchInto(toks, j, &st.entries)
 		if n == 0 {
 			return nil
 		}
@@ -1446,8 +1533,9 @@ func placeContext(toks []nlp.Token, i int, ann *Annotations, si int) bool {
 	}
 	// Coordinated with a place just before: "in Washington and Moscow".
 	if (p == "and" || p == "or") && j > 0 {
-		for _, pl := range ann.Places {
-			if pl.Sentence == si && pl.TokEnd == j {
+		// The places of sentence si are the last ones so far.
+		for k := len(ann.Places) - 1; k >= 0 && ann.Places[k].Sentence >= si; k-- {
+			if ann.Places[k].Sentence == si && ann.Places[k].TokEnd == j {
 				return true
 			}
 		}
