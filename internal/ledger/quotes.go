@@ -281,7 +281,12 @@ func trailing(d Doc, s *nlp.Sentence, from, to int, inQuote func(int) bool) attr
 		}
 		return attribution{}
 	}
-	// "…,” X said": X is everything up to the cue.
+	// "…,” X said": X is everything up to the cue — not a phrase that
+	// goes on with the sentence ("… about what it called …").
+	switch toks[i].Norm {
+	case "about", "over", "on", "in", "for", "with", "against", "to", "from", "at", "of", "by", "what", "which", "that", "as":
+		return attribution{}
+	}
 	for j := i; j < len(toks) && j < i+14; j++ {
 		t := toks[j]
 		if t.Kind == nlp.Punct && t.Text != "," || t.Norm == "and" || t.Norm == "but" || t.Norm == "while" {

@@ -89,6 +89,11 @@ func TestQuotes(t *testing.T) {
 			want: []quoteWant{{"Narendra Modi", "IND", "conveyed", "strong concerns", false}},
 		},
 		{
+			name: "a phrase after the quote is no trailing attribution",
+			body: "At the summit, Prime Minister Narendra Modi conveyed to Trudeau India's “strong concerns” about what it called anti-India activities.",
+			want: []quoteWant{{"Narendra Modi", "IND", "conveyed", "strong concerns", false}},
+		},
+		{
 			name: "participle after an inverted attribution",
 			body: "The ministers spoke on Friday, a ministry spokesperson said, adding that the call had been “difficult.”",
 			want: []quoteWant{{"ministry spokesperson", "", "adding", "difficult.", false}},
