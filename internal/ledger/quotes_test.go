@@ -90,7 +90,7 @@ func TestQuotes(t *testing.T) {
 		},
 		{
 			name: "a phrase after the quote is no trailing attribution",
-			body: "At the summit, Prime Minister Narendra Modi conveyed to Trudeau India's “strong concerns” about what it called anti-India activities.",
+			body: "At the Group of 20 summit in New Delhi, Prime Minister Narendra Modi conveyed to Trudeau India's “strong concerns” about what it called anti-India activities.",
 			want: []quoteWant{{"Narendra Modi", "IND", "conveyed", "strong concerns", false}},
 		},
 		{
