@@ -613,6 +613,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention, sc *scratc
 		if !also.empty() {
 			hms = mentionsBefore(ms, asAt)
 		}
+		if forSameAct(toks, t, h.r.code.Root, evs) {
+			continue // "arrived in Buenos Aires for a three-day visit": the same visit
+		}
 		if flags.Noun {
 			if !c.nounParties(d, s, hms, h, &e) {
 				continue
@@ -941,7 +944,7 @@ func statusAt(toks []nlp.Token, t int) string {
 		switch toks[k].Norm {
 		case "not", "n't", "never", "no", "neither", "nor", "without":
 			return record.StatusDenied
-		case "failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "refusing", "declined", "declines", "declining":
+		case "failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "refusing", "declined", "declines", "declining", "refusal", "failure":
 			if k+1 < len(toks) && toks[k+1].Norm == "to" {
 				return record.StatusDenied // "failed to agree"
 			}
@@ -1385,6 +1388,33 @@ func deadlineAfter(toks []nlp.Token, t int) bool {
 					return true
 				}
 			}
+		}
+	}
+	return false
+}
+
+// forSameAct reports a nominal trigger at t in a "for a … <noun>" phrase
+// after an act of the same root in the sentence: the purpose restates it.
+func forSameAct(toks []nlp.Token, t int, root string, evs []event) bool {
+	same := false
+	for _, e := range evs {
+		same = same || e.code.Root == root
+	}
+	if !same {
+		return false
+	}
+	det := false
+	for k := t - 1; k >= 0 && k >= t-5; k-- {
+		switch toks[k].Norm {
+		case "a", "an", "the", "his", "her", "their", "its":
+			det = true
+		case "for", "on":
+			return det
+		case "and", "or", "but":
+			return false // "… for the hacking campaigns and asserted": a new verb
+		}
+		if toks[k].Kind != nlp.Word && toks[k].Kind != nlp.Number && toks[k].Norm != "-" {
+			return false
 		}
 	}
 	return false

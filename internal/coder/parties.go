@@ -463,6 +463,16 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			e.src = partyOf(m)
 		}
 	}
+	// "Belarus's decision to close the border": the possessor decides.
+	if e.src.empty() && first > 1 && toks[first-1].Norm == "to" && decisionNouns[toks[first-2].Norm] {
+		if m := mentionEndingAt(ms, first-2); m == nil {
+			for k := range ms {
+				if ms[k].Possessive && ms[k].TokEnd+1 == first-2 && usable(&ms[k]) {
+					e.src = partyOf(&ms[k])
+				}
+			}
+		}
+	}
 	// "summoned the U.S. ambassador to protest …": an infinitive after
 	// another act shares that act's subject.
 	if e.src.empty() && len(prev) > 0 && first > 0 && toks[first-1].Norm == "to" && !complementNoun(toks, first-1) {
@@ -489,7 +499,9 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	}
 	// The object may share words with the pattern ("expelled 35 Russian
 	// diplomats"), so it is sought from the trigger on.
-	e.tgt = objectRight(toks, ms, h.trigger(), e.src, h.r.code.Root >= "15")
+	// "lifted sanctions on Venezuelan oil": after a measure, "on" takes
+	// the state's adjective as its object, not as a place.
+	e.tgt = objectRight(toks, ms, h.trigger(), e.src, h.r.code.Root >= "15" || h.r.code.Root == "08")
 }
 
 // placeTarget returns the country of the place named soon after token t
@@ -1328,4 +1340,9 @@ func backRef(toks []nlp.Token, from, to int) bool {
 		}
 	}
 	return false
+}
+
+// decisionNouns name an act decided: "Belarus's decision to close".
+var decisionNouns = map[string]bool{
+	"decision": true, "move": true, "refusal": true, "order": true, "choice": true,
 }
