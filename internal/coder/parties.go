@@ -798,6 +798,11 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		e.reciprocal = true
 		e.group = true
 	}
+	if tgt.empty() && !src.empty() && h.r.code.Code == "045" {
+		// "Saudi Arabia and Israel have been negotiating a deal brokered
+		// by Washington": the mediator acts on the clause's subject.
+		tgt = without(sentenceSubject(toks, ms, t), src)
+	}
 	if tgt.empty() && !src.empty() && reactionBefore(toks, t) {
 		// "Tehran hanged a dual national, drawing criticism from London":
 		// the reaction is aimed at the main clause's subject.
