@@ -641,7 +641,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention, sc *scratc
 			} else if flags.PlaceTarget || h.r.code.Root >= "15" {
 				// Near the pattern's last word: "named … as its
 				// ambassador in Riyadh".
-				e.tgt = placeTarget(d.Ann, s, max(t, h.pos[len(h.pos)-1]), e.src)
+				e.tgt = placeTarget(d.Ann, s, t, max(t, h.pos[len(h.pos)-1]), e.src)
 			}
 		}
 		if e.tgt.empty() && h.r.code.Code == "045" {

@@ -128,6 +128,12 @@ func clauseComma(toks []nlp.Token, a, b *entity.Mention) bool {
 	if !commaOnly(toks, a.TokEnd, b.Tok) {
 		return false
 	}
+	if inPrepPhraseBack(toks, a.Tok) && b.TokEnd < len(toks) && isLowerWord(toks[b.TokEnd].Text) && !functionWords[toks[b.TokEnd].Norm] {
+		// "In a phone call with his Turkish counterpart, the Greek
+		// foreign minister expressed …": the comma closes a fronted
+		// phrase; the mention after it is the clause's subject.
+		return true
+	}
 	for i := a.Tok - 1; i >= 0 && i >= a.Tok-12; i-- {
 		switch toks[i].Norm {
 		case "where", "which", "who", "whom", "whose":
@@ -504,10 +510,12 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	e.tgt = objectRight(toks, ms, h.trigger(), e.src, h.r.code.Root >= "15" || h.r.code.Root == "08")
 }
 
-// placeTarget returns the country of the place named soon after token t
-// ("airstrikes on targets in Syria", "visited Moscow").
-func placeTarget(ann *entity.Annotations, s *nlp.Sentence, t int, src party) party {
-	if p := placeAfter(ann, s, t); p != nil && p.Tok-t <= 8 {
+// placeTarget returns the country of the place named after token t and
+// soon after token last, the pattern's last word ("airstrikes on targets
+// in Syria", "visited Moscow", "recalled its ambassador to Guyana for
+// consultations").
+func placeTarget(ann *entity.Annotations, s *nlp.Sentence, t, last int, src party) party {
+	if p := placeAfter(ann, s, t); p != nil && p.Tok-last <= 8 {
 		q := party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
 		return without(q, src)
 	}
@@ -741,6 +749,13 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		// "…, the largest collective expulsion of Russian intelligence
 		// officers in history": an apposition sums up the clause before.
 		return false
+	}
+	if h.r.code.Root == "04" && src.empty() && !tgt.empty() && k >= 1 && (toks[k-1].Norm == "in" || toks[k-1].Norm == "during") {
+		// "In a phone call with his Turkish counterpart, the Greek
+		// foreign minister …": the subject after the fronted phrase.
+		if c := commaAfter(toks, last); c > 0 {
+			src = without(subjectAfter(toks, ms, c), tgt)
+		}
 	}
 	if h.r.code.Root == "04" && src.empty() && !e.nominal && !(k >= 1 && toks[k-1].Norm == "at") {
 		// "Tillerson informed Lavrov of the decision in a telephone
@@ -1350,4 +1365,48 @@ func backRef(toks []nlp.Token, from, to int) bool {
 // decisionNouns name an act decided: "Belarus's decision to close".
 var decisionNouns = map[string]bool{
 	"decision": true, "move": true, "refusal": true, "order": true, "choice": true,
+}
+
+// inPrepPhraseBack reports a preposition before token i within its
+// phrase: "with his Turkish counterpart", "in talks with Japan".
+func inPrepPhraseBack(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-4; k-- {
+		n := toks[k].Norm
+		if subjectPreps[n] {
+			return true
+		}
+		if n == "," || boundary(&toks[k]) || toks[k].Kind != nlp.Word {
+			return false
+		}
+	}
+	return false
+}
+
+// commaAfter returns the index of the first comma after token t in its
+// clause, or 0.
+func commaAfter(toks []nlp.Token, t int) int {
+	for k := t + 1; k < len(toks); k++ {
+		if toks[k].Norm == "," {
+			return k
+		}
+		if boundary(&toks[k]) {
+			return 0
+		}
+	}
+	return 0
+}
+
+// subjectAfter returns the party named right after the comma at c, the
+// subject of the clause a fronted phrase leads into.
+func subjectAfter(toks []nlp.Token, ms []entity.Mention, c int) party {
+	i := c + 1
+	if i < len(toks) && toks[i].Norm == "the" {
+		i++
+	}
+	for k := range ms {
+		if ms[k].Tok == i && usable(&ms[k]) && !ms[k].Possessive {
+			return coordinated(toks, ms, k, len(toks))
+		}
+	}
+	return party{}
 }
