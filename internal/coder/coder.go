@@ -632,7 +632,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention, sc *scratc
 			e.tgt = party{}
 		}
 		if e.tgt.empty() {
-			if len(e.src.actors) >= 2 && (flags.Sym || flags.Speech && e.src.m != nil && e.src.m.Kind == entity.Collective) {
+			if len(e.src.actors) >= 2 && (flags.Sym || (flags.Speech || isCooperation(h.r.code.Root)) && e.src.m != nil && e.src.m.Kind == entity.Collective) {
 				// "Moscow and Washington reached a consensus"
 				e.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
 				e.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
@@ -805,6 +805,16 @@ func isVerbal(root string) bool {
 
 // prune drops plain statements that only report another event of the same
 // sentence, and duplicate events (same source, target and root).
+// classOf is what makes two events of a pair in one sentence distinct:
+// the full code for measures (an expulsion and an entry ban) and contacts
+// (a visit and the talks during it), the root for the rest.
+func classOf(c cameo.Code) string {
+	if c.Root == "16" || c.Root == "17" || c.Root == "04" {
+		return c.Code
+	}
+	return c.Root
+}
+
 func prune(evs []event) []event {
 	hasOther := false
 	for _, e := range evs {
@@ -821,24 +831,19 @@ func prune(evs []event) []event {
 	for _, e := range evs {
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
-			recip = recip.add(concat(key[:0], a, b, e.code.Root, e.status))
-			recip = recip.add(concat(key[:0], b, a, e.code.Root, e.status))
+			recip = recip.add(concat(key[:0], a, b, classOf(e.code), e.status))
+			recip = recip.add(concat(key[:0], b, a, classOf(e.code), e.status))
 		}
 	}
 	out := evs[:0] // filtered in place
 	for _, e := range evs {
-		if !e.reciprocal && recip.has(concat(key[:0], e.src.actors[0].Country, firstCountry(e.tgt), e.code.Root, e.status)) {
+		if !e.reciprocal && recip.has(concat(key[:0], e.src.actors[0].Country, firstCountry(e.tgt), classOf(e.code), e.status)) {
 			continue
 		}
 		if e.speech && hasOther && (e.code.Code == "010" || e.toned && !e.quoted) {
 			continue // the statement only reports the other event
 		}
-		// Distinct measures (an expulsion and an entry ban) are distinct
-		// events; other roots count once per pair and sentence.
-		class := e.code.Root
-		if class == "16" || class == "17" || class == "04" {
-			class = e.code.Code
-		}
+		class := classOf(e.code)
 		key = concat(key[:0], e.src.actors[0].Country, ">", firstCountry(e.tgt), ":", class, ":", e.status)
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)

@@ -1453,8 +1453,16 @@ func (st *docState) instByHead(head string) *namedInst {
 	return nil
 }
 
-// ofCountry reads "of Russia" after a generic institution.
+// ofCountry reads "of Russia" after a generic institution, or "in
+// Beijing" (a capital or country: "the Foreign Ministry in Beijing").
 func (st *docState) ofCountry(toks []nlp.Token, i int, matchAt func(int) *match) string {
+	if i+1 < len(toks) && toks[i].Norm == "in" {
+		if m := matchAt(i + 1); m != nil {
+			if e := firstOf(m, kCapital, kCountry); e != nil {
+				return e.country
+			}
+		}
+	}
 	if i+1 < len(toks) && toks[i].Norm == "of" {
 		j := i + 1
 		if toks[j].Norm == "the" {

@@ -109,6 +109,7 @@ func TestActors(t *testing.T) {
 		{"Foreign Minister Abdullah bin Zayed Al Nahyan signed. Sheikh Abdullah thanked Netanyahu.", time.Date(2020, 9, 16, 0, 0, 0, 0, time.UTC), "Sheikh Abdullah", "AREGOV", "title", ""},
 		{"Saudi Energy Minister Khalid al-Falih said the dispute would not affect sales.", pub2025, "Saudi Energy Minister Khalid al-Falih", "SAUGOV", "title", ""},
 		{"Gabriel Escobar, the State Department's envoy for the Western Balkans, urged both sides to act.", pub2025, "Gabriel Escobar", "USAGOV", "apposition", ""},
+		{"The Foreign Ministry in Beijing said it firmly opposed the visit.", pub2025, "Foreign Ministry", "CHNGOV", "context", ""},
 		// A name in apposition to a title.
 		{"China's ambassador in Canberra, Cheng Jingye, warned of a boycott.", pub2025, "Cheng Jingye", "CHNGOV", "apposition", ""},
 		// An object "it" is not its clause's own subject.
