@@ -1004,8 +1004,9 @@ func clauseEnd(toks []nlp.Token, t int) int {
 		case "after", "following", "during", "amid", "before":
 			return k // "agreed to a ceasefire after days of clashes, in talks mediated by Qatar"
 		case ",":
-			// "…, and Secretary Rubio spoke": a new clause with its own subject.
-			if k+2 < len(toks) && toks[k+1].Norm == "and" && !isLowerWord(toks[k+2].Text) {
+			// "…, and Secretary Rubio spoke", "…, and their foreign
+			// ministers spoke": a new clause with its own subject.
+			if k+2 < len(toks) && toks[k+1].Norm == "and" && (!isLowerWord(toks[k+2].Text) || clauseDets[toks[k+2].Norm]) {
 				return k
 			}
 		case "and":
@@ -1424,6 +1425,9 @@ func forSameAct(toks []nlp.Token, t int, root string, evs []event) bool {
 	}
 	return false
 }
+
+// clauseDets open the subject of a new clause after ", and".
+var clauseDets = map[string]bool{"the": true, "their": true, "its": true, "his": true, "her": true, "both": true}
 
 // retaliation words give the motive of the act before them.
 var retaliation = map[string]bool{"retaliating": true, "responding": true, "reacting": true, "punishing": true}

@@ -609,6 +609,11 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	// "U.S.-Russia talks", "a series of tit-for-tat measures").
 	det := ""
 	var pre party
+	for j := range ms {
+		if ms[j].Tok < t && ms[j].TokEnd > t && usable(&ms[j]) {
+			pre.add(&ms[j]) // "Iranian missile strikes": the group the noun is part of
+		}
+	}
 	k := t - 1
 	for k >= 0 && t-k <= 8 {
 		tk := &toks[k]
