@@ -112,7 +112,7 @@ func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
 // The resolver must not annotate anything while NewWithWords runs.
 func NewWithWords(p *lexicon.Patterns, codes *cameo.Table, words *nlp.Words) (*Coder, error) {
 	c := &Coder{codes: codes, vocab: words,
-		cues: newCueSet(p.Accusing, p.Critical, p.Pessimistic, p.Optimistic)}
+		cues: newCueSet(words, p.Accusing, p.Critical, p.Pessimistic, p.Optimistic)}
 	var errs lexicon.ErrorList
 	for i := range p.Rules {
 		pat := &p.Rules[i]
@@ -446,11 +446,12 @@ func (c *Coder) Code(d Doc) []record.Event {
 			continue
 		}
 		ms := ann.SentenceMentions(s.Index)
-		evs := c.sentence(d, s, ann.WordIDs(si, c.vocab, c.vocabLen), ms, sc)
+		ids := ann.WordIDs(si, c.vocab, c.vocabLen)
+		evs := c.sentence(d, s, ids, ms, sc)
 		// A quoted sentence with no attribution of its own continues the
 		// last speaker's quote; code its tone when it has one.
 		if len(evs) == 0 && lastSpeaker != nil && s.Index-lastSpeakerSent <= 2 && startsWithQuote(s) {
-			if code := c.tone(s.Tokens); code != "" {
+			if code := c.tone(s.Tokens, ids); code != "" {
 				cd, _ := c.codes.Lookup(code)
 				e := event{src: *lastSpeaker, status: record.StatusReported, speech: true, code: cd,
 					h: hit{r: &rule{pat: &lexicon.Pattern{}}, pos: []int{0}}}
@@ -557,7 +558,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 	toneDone, toneCode := false, ""
 	sentTone := func() string { // the tone of the sentence's quoted words, once
 		if !toneDone {
-			toneCode, toneDone = c.tone(s.Tokens), true
+			toneCode, toneDone = c.tone(s.Tokens, ids), true
 		}
 		return toneCode
 	}
@@ -927,8 +928,8 @@ func clauseEnd(toks []nlp.Token, t int) int {
 // tone returns the code a statement's words make it: 112 when they
 // accuse, 111 when they criticize, 012 or 013 when they lean pessimistic
 // or optimistic, else "". Only quoted words count when the sentence
-// quotes anyone.
-func (c *Coder) tone(toks []nlp.Token) string {
+// quotes anyone. ids are the tokens' ids in c.vocab, or nil.
+func (c *Coder) tone(toks []nlp.Token, ids []int32) string {
 	quoted, in := false, true
 	for i := range toks {
 		if toks[i].Kind == nlp.Quote && toks[i].Norm != "'" {
@@ -955,7 +956,16 @@ func (c *Coder) tone(toks []nlp.Token) string {
 		if !in || t.Kind != nlp.Word {
 			continue
 		}
-		for _, q := range c.cues.byFirst[c.cues.firsts.ID(t.Norm)] {
+		var w int32
+		if ids != nil {
+			w = ids[i]
+		} else {
+			w = c.vocab.ID(t.Norm)
+		}
+		if int(w) >= len(c.cues.byFirst) {
+			w = 0 // no cue's first word
+		}
+		for _, q := range c.cues.byFirst[w] {
 			if q.matches(toks, i) {
 				found[q.kind]++
 			}
@@ -1014,12 +1024,11 @@ func (q cue) matches(toks []nlp.Token, i int) bool {
 
 // cueSet indexes tone cues by their first word.
 type cueSet struct {
-	firsts   nlp.Words
-	byFirst  [][]cue // by first word id
+	byFirst  [][]cue // by first word id in the coder's vocabulary
 	prefixes []cue   // one-word prefix cues
 }
 
-func newCueSet(lists ...[]string) cueSet {
+func newCueSet(vocab *nlp.Words, lists ...[]string) cueSet {
 	cs := cueSet{byFirst: [][]cue{nil}} // id 0: no cue
 	for kind, list := range lists {
 		for _, text := range list {
@@ -1036,7 +1045,7 @@ func newCueSet(lists ...[]string) cueSet {
 				cs.prefixes = append(cs.prefixes, q)
 				continue
 			}
-			w := cs.firsts.Add(words[0])
+			w := vocab.Add(words[0])
 			for int(w) >= len(cs.byFirst) {
 				cs.byFirst = append(cs.byFirst, nil)
 			}
