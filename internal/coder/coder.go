@@ -33,10 +33,13 @@ import (
 type Coder struct {
 	codes *cameo.Table
 	// vocab numbers every word form the patterns use, from 1; matching
-	// compares these numbers instead of strings.
-	vocab   nlp.Words
-	byFirst [][]*rule // first element's word ids → rules
-	cues    cueSet
+	// compares these numbers instead of strings. It may be shared with
+	// an entity.Resolver (see NewWithWords) and number other words too;
+	// the patterns' words are all among its first vocabLen.
+	vocab    *nlp.Words
+	vocabLen int
+	byFirst  [][]*rule // first element's word ids → rules
+	cues     cueSet
 }
 
 type elem struct {
@@ -99,8 +102,17 @@ type rule struct {
 // the table does not know is reported, with its file and line, in a
 // lexicon.ErrorList.
 func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
-	c := &Coder{codes: codes,
-		cues: newCueSet(p.Accusing, p.Critical, p.Pessimistic, p.Optimistic)}
+	return NewWithWords(p, codes, &nlp.Words{})
+}
+
+// NewWithWords is New numbering the patterns' words with the table words,
+// to which it adds them. Given the table of an entity.Resolver
+// (Resolver.Words), the coder reads the numbers the resolver gave each
+// token (Annotations.WordIDs) instead of looking every token up again.
+// The resolver must not annotate anything while NewWithWords runs.
+func NewWithWords(p *lexicon.Patterns, codes *cameo.Table, words *nlp.Words) (*Coder, error) {
+	c := &Coder{codes: codes, vocab: words,
+		cues: newCueSet(words, p.Accusing, p.Critical, p.Pessimistic, p.Optimistic)}
 	var errs lexicon.ErrorList
 	for i := range p.Rules {
 		pat := &p.Rules[i]
@@ -148,6 +160,7 @@ func New(p *lexicon.Patterns, codes *cameo.Table) (*Coder, error) {
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
+	c.vocabLen = c.vocab.Len()
 	return c, nil
 }
 
@@ -238,7 +251,10 @@ func (sc *scratch) result(out []record.Event) []record.Event {
 
 // match finds every rule hit in a sentence and keeps the longest ones
 // whose words do not overlap. The result lives in sc until the next call.
-func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
+//
+// given, when not nil, are the tokens' ids in c.vocab (from
+// Annotations.WordIDs).
+func (c *Coder) match(toks []nlp.Token, given []int32, sc *scratch) []hit {
 	hits := sc.hits[:0]
 	var scratch [16]int
 	posArena := sc.pos[:0]
@@ -249,20 +265,25 @@ func (c *Coder) match(toks []nlp.Token, sc *scratch) []hit {
 	// sentence has.
 	var idBuf [64]int32
 	var stopBuf [64]uint8
-	var presentBuf [64]uint64
+	var presentBuf [128]uint64
 	ids, stop := idBuf[:0], stopBuf[:]
 	if len(toks) > len(idBuf) {
 		ids, stop = make([]int32, 0, len(toks)), make([]uint8, len(toks))
 	}
 	present := presentBuf[:]
-	if n := c.vocab.Len()/64 + 1; n > len(presentBuf) {
+	if n := c.vocabLen/64 + 1; n > len(presentBuf) {
 		present = make([]uint64, n)
 	}
 	any := false
 	for i := range toks {
 		w := int32(0)
-		if toks[i].Kind == nlp.Word || toks[i].Kind == nlp.Number {
+		if given != nil {
+			w = given[i]
+		} else if toks[i].Kind == nlp.Word || toks[i].Kind == nlp.Number {
 			w = c.vocab.ID(toks[i].Norm)
+		}
+		if int(w) > c.vocabLen {
+			w = 0 // a word numbered after the patterns' is none of theirs
 		}
 		ids = append(ids, w)
 		present[w>>6] |= 1 << (uint32(w) & 63)
@@ -430,7 +451,8 @@ func (c *Coder) Code(d Doc) []record.Event {
 			continue
 		}
 		ms := ann.SentenceMentions(s.Index)
-		evs := c.sentence(d, s, ms, sc)
+		ids := ann.WordIDs(si, c.vocab, c.vocabLen)
+		evs := c.sentence(d, s, ids, ms, sc)
 		// "Australia and NATO followed on Tuesday": the last act again.
 		if len(prevActs) > 0 {
 			evs = append(evs, followers(s.Tokens, ms, prevActs[len(prevActs)-1], evs)...)
@@ -441,7 +463,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 		// A quoted sentence with no attribution of its own continues the
 		// last speaker's quote; code its tone when it has one.
 		if len(evs) == 0 && lastSpeaker != nil && s.Index-lastSpeakerSent <= 2 && startsWithQuote(s) {
-			if code := c.tone(s.Tokens); code != "" {
+			if code := c.tone(s.Tokens, ids); code != "" {
 				cd, _ := c.codes.Lookup(code)
 				e := event{src: *lastSpeaker, status: record.StatusReported, speech: true, code: cd,
 					h: hit{r: &rule{pat: &lexicon.Pattern{}}, pos: []int{0}}}
@@ -560,9 +582,9 @@ func startsWithQuote(s *nlp.Sentence) bool {
 }
 
 // sentence codes the events of one sentence.
-func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention, sc *scratch) []event {
+func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mention, sc *scratch) []event {
 	toks := s.Tokens
-	hits := c.match(toks, sc)
+	hits := c.match(toks, ids, sc)
 	if len(hits) == 0 {
 		return nil
 	}
@@ -571,7 +593,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ms []entity.Mention, sc *scratc
 	toneDone, toneCode := false, ""
 	sentTone := func() string { // the tone of the sentence's quoted words, once
 		if !toneDone {
-			toneCode, toneDone = c.tone(s.Tokens), true
+			toneCode, toneDone = c.tone(s.Tokens, ids), true
 		}
 		return toneCode
 	}
@@ -1024,8 +1046,8 @@ func clauseEnd(toks []nlp.Token, t int) int {
 // tone returns the code a statement's words make it: 112 when they
 // accuse, 111 when they criticize, 012 or 013 when they lean pessimistic
 // or optimistic, else "". Only quoted words count when the sentence
-// quotes anyone.
-func (c *Coder) tone(toks []nlp.Token) string {
+// quotes anyone. ids are the tokens' ids in c.vocab, or nil.
+func (c *Coder) tone(toks []nlp.Token, ids []int32) string {
 	quoted, in := false, true
 	for i := range toks {
 		if toks[i].Kind == nlp.Quote && toks[i].Norm != "'" {
@@ -1052,7 +1074,16 @@ func (c *Coder) tone(toks []nlp.Token) string {
 		if !in || t.Kind != nlp.Word {
 			continue
 		}
-		for _, q := range c.cues.byFirst[c.cues.firsts.ID(t.Norm)] {
+		var w int32
+		if ids != nil {
+			w = ids[i]
+		} else {
+			w = c.vocab.ID(t.Norm)
+		}
+		if int(w) >= len(c.cues.byFirst) {
+			w = 0 // no cue's first word
+		}
+		for _, q := range c.cues.byFirst[w] {
 			if q.matches(toks, i) {
 				found[q.kind]++
 			}
@@ -1111,12 +1142,11 @@ func (q cue) matches(toks []nlp.Token, i int) bool {
 
 // cueSet indexes tone cues by their first word.
 type cueSet struct {
-	firsts   nlp.Words
-	byFirst  [][]cue // by first word id
+	byFirst  [][]cue // by first word id in the coder's vocabulary
 	prefixes []cue   // one-word prefix cues
 }
 
-func newCueSet(lists ...[]string) cueSet {
+func newCueSet(vocab *nlp.Words, lists ...[]string) cueSet {
 	cs := cueSet{byFirst: [][]cue{nil}} // id 0: no cue
 	for kind, list := range lists {
 		for _, text := range list {
@@ -1133,7 +1163,7 @@ func newCueSet(lists ...[]string) cueSet {
 				cs.prefixes = append(cs.prefixes, q)
 				continue
 			}
-			w := cs.firsts.Add(words[0])
+			w := vocab.Add(words[0])
 			for int(w) >= len(cs.byFirst) {
 				cs.byFirst = append(cs.byFirst, nil)
 			}

@@ -35,11 +35,14 @@ func newStages(t testing.TB) stages {
 	if err != nil {
 		t.Fatal(err)
 	}
-	cd, err := coder.New(pats, codes)
+	// As the pipeline does, the coder numbers its words with the
+	// resolver's table.
+	res := entity.New(lex)
+	cd, err := coder.NewWithWords(pats, codes, res.Words())
 	if err != nil {
 		t.Fatal(err)
 	}
-	return stages{entity.New(lex), cd}
+	return stages{res, cd}
 }
 
 func (s stages) code(body string, published time.Time) []record.Event {

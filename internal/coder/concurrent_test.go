@@ -5,6 +5,11 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/parleyproject/parley/internal/cameo"
+	"github.com/parleyproject/parley/internal/coder"
+	"github.com/parleyproject/parley/internal/lexicon"
+	"github.com/parleyproject/parley/internal/nlp"
 )
 
 // TestConcurrentUse codes the sample corpus from several goroutines at
@@ -36,4 +41,36 @@ func TestConcurrentUse(t *testing.T) {
 		}()
 	}
 	wg.Wait()
+}
+
+// TestOwnWords checks that a coder with its own table of words, which
+// looks every token up itself, codes the corpus as one that reads the
+// resolver's numbers.
+func TestOwnWords(t *testing.T) {
+	s := newStages(t)
+	pats, err := lexicon.DefaultPatterns()
+	if err != nil {
+		t.Fatal(err)
+	}
+	codes, err := cameo.Load()
+	if err != nil {
+		t.Fatal(err)
+	}
+	own, err := coder.New(pats, codes)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pub := time.Date(2025, 2, 28, 0, 0, 0, 0, time.UTC)
+	n := 0
+	for i, body := range sampleBodies(t) {
+		ann := s.res.Annotate(body, nlp.Split(body), pub)
+		want := s.cd.Code(coder.Doc{ID: "t", Body: body, Published: pub, Ann: ann})
+		if got := own.Code(coder.Doc{ID: "t", Body: body, Published: pub, Ann: ann}); !reflect.DeepEqual(got, want) {
+			t.Fatalf("body %d: a coder with its own words codes it differently", i)
+		}
+		n += len(want)
+	}
+	if n == 0 {
+		t.Fatal("no events")
+	}
 }

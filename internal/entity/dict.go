@@ -119,11 +119,15 @@ func (d *dict) sort() {
 	}
 }
 
-// candidates returns the entries that may match at token i: all those
-// whose first norm is the token's, less, for a word that begins many
-// phrases, those whose second norm is not the next token's.
-func (d *dict) candidates(toks []nlp.Token, i int) []*entry {
-	f := &d.byFirst[d.firsts.ID(toks[i].Norm)]
+// candidates returns the entries that may match at token i, whose norm
+// has id w in d.firsts: all those whose first norm is the token's, less,
+// for a word that begins many phrases, those whose second norm is not the
+// next token's.
+func (d *dict) candidates(toks []nlp.Token, i int, w int32) []*entry {
+	if int(w) >= len(d.byFirst) {
+		return nil // a word added to the table after the dictionary
+	}
+	f := &d.byFirst[w]
 	if f.next == nil {
 		return f.es
 	}
@@ -250,13 +254,14 @@ var headNouns = map[string]bool{
 // token i, and that length in tokens (0 when none matches).
 func (d *dict) match(toks []nlp.Token, i int) ([]*entry, int) {
 	var buf []*entry
-	return d.matchInto(toks, i, &buf)
+	return d.matchInto(toks, i, d.firsts.ID(toks[i].Norm), &buf)
 }
 
-// matchInto is match with the result appended to *arena, so that the
-// matches of a document share one backing array.
-func (d *dict) matchInto(toks []nlp.Token, i int, arena *[]*entry) ([]*entry, int) {
-	es := d.candidates(toks, i)
+// matchInto is match for a token whose norm has id w in d.firsts, with
+// the result appended to *arena, so that the matches of a document share
+// one backing array.
+func (d *dict) matchInto(toks []nlp.Token, i int, w int32, arena *[]*entry) ([]*entry, int) {
+	es := d.candidates(toks, i, w)
 	if len(es) == 0 {
 		return nil, 0
 	}

@@ -125,6 +125,25 @@ type Annotations struct {
 	// Parties are the two states the article is mostly about, by mention
 	// count ("" when fewer are named).
 	Parties [2]string `json:"parties"`
+	// wordIDs holds, for each sentence, the id in words of each token
+	// that is a word or a number (0 for the others and for words the
+	// table lacks); words held wordsLen words then.
+	words    *nlp.Words
+	wordsLen int
+	wordIDs  [][]int32
+}
+
+// WordIDs returns the ids the resolver gave the tokens of the sentence at
+// position i of Sentences from its table of words (see Resolver.Words):
+// for each token that is a word or a number its id in words, else 0. It
+// returns nil unless the ids came from words while it held at least n
+// words, so that a reader numbering its own vocabulary with words gets
+// ids for all of it.
+func (a *Annotations) WordIDs(i int, words *nlp.Words, n int) []int32 {
+	if words == nil || a.words != words || a.wordsLen < n || i >= len(a.wordIDs) || len(a.wordIDs[i]) != len(a.Sentences[i].Tokens) {
+		return nil
+	}
+	return a.wordIDs[i]
 }
 
 // SentenceMentions returns the mentions of sentence si, in token order.
@@ -171,6 +190,13 @@ type Resolver struct {
 
 type coords struct{ lat, lon float64 }
 
+// Words returns the table of words by which Annotate numbers tokens (see
+// Annotations.WordIDs). Other dictionaries may add their words to it, so
+// as to read those numbers rather than look tokens up again, but only
+// before the resolver annotates anything: Words is not safe for adding
+// and reading at once.
+func (r *Resolver) Words() *nlp.Words { return &r.dict.firsts }
+
 // New compiles a Resolver from a lexicon.
 func New(lex *lexicon.Lexicon) *Resolver {
 	r := &Resolver{lex: lex, dict: compile(lex), capitals: make([]coords, len(lex.Countries))}
@@ -193,8 +219,10 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 	// The mentions grow in the state's buffer and are copied out at
 	// their final number.
 	ann := &Annotations{Sentences: sents, Mentions: st.mentions[:0]}
+	ann.numberWords(r.Words())
 	for i := range sents {
 		s := &sents[i]
+		st.ids = ann.wordIDs[i]
 		st.sentence(s, ann)
 		for _, x := range timex.Find(s.Text, s.Start, published) {
 			ann.Dates = append(ann.Dates, Date{Sentence: s.Index, Expr: x})
@@ -221,6 +249,26 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 		}
 	}
 	return ann
+}
+
+// numberWords fills in the ids of the tokens of a's sentences in words,
+// in one array.
+func (a *Annotations) numberWords(words *nlp.Words) {
+	n := 0
+	for i := range a.Sentences {
+		n += len(a.Sentences[i].Tokens)
+	}
+	ids := make([]int32, n)
+	a.words, a.wordsLen, a.wordIDs = words, words.Len(), make([][]int32, len(a.Sentences))
+	for i := range a.Sentences {
+		toks := a.Sentences[i].Tokens
+		a.wordIDs[i], ids = ids[:len(toks):len(toks)], ids[len(toks):]
+		for k := range toks {
+			if toks[k].Kind == nlp.Word || toks[k].Kind == nlp.Number {
+				a.wordIDs[i][k] = words.ID(toks[k].Norm)
+			}
+		}
+	}
 }
 
 // docStates pools the states of Annotate calls, so that their maps and
@@ -278,6 +326,8 @@ type docState struct {
 	ms      []match
 	// mentions is the buffer the document's mentions are collected in.
 	mentions []Mention
+	// ids are the word ids of the current sentence's tokens.
+	ids []int32
 }
 
 // grow readies the scratch space for a sentence of n tokens, cleared.
@@ -364,7 +414,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			i++
 			continue
 		}
-		es, n := d.matchInto(toks, i, &st.entries)
+		es, n := d.matchInto(toks, i, st.ids[i], &st.entries)
 		if n2 := collectiveAt(toks, i); n2 > n {
 			es, n = []*entry{collectiveEntry}, n2
 		}
@@ -1032,7 +1082,7 @@ func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a 
 	if i >= len(toks) {
 		return 0, "", Actor{}, false
 	}
-	if es, n := st.r.dict.matchInto(toks, i, &st.entries); n > 0 {
+	if es, n := st.r.dict.matchInto(toks, i, st.ids[i], &st.entries); n > 0 {
 		m := &match{tok: i, n: n, es: es}
 		if m.has(kOffice) != nil || m.has(kSurname) != nil {
 			if oa, ok := st.office(m, toks); ok {
@@ -1217,7 +1267,7 @@ func (st *docState) appositionTitle(toks []nlp.Token, i int) string {
 		if j >= len(toks) {
 			return nil
 		}
-		es, n := st.r.dict.matchInto(toks, j, &st.entries)
+		es, n := st.r.dict.matchInto(toks, j, st.ids[j], &st.entries)
 		if n == 0 {
 			return nil
 		}

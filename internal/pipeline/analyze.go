@@ -87,11 +87,14 @@ func Load(user fs.FS) (*Pipeline, error) {
 	if err != nil {
 		return nil, fmt.Errorf("loading CAMEO tables: %w", err)
 	}
-	cd, err := coder.New(pats, codes)
+	// The coder numbers its words with the resolver's table, so as to
+	// read the numbers the resolver gives each token.
+	res := entity.New(lex)
+	cd, err := coder.NewWithWords(pats, codes, res.Words())
 	if err != nil {
 		return nil, fmt.Errorf("compiling patterns: %w", err)
 	}
-	return &Pipeline{resolver: entity.New(lex), coder: cd}, nil
+	return &Pipeline{resolver: res, coder: cd}, nil
 }
 
 // Annotate runs the text layer only: sentences, actors, places and dates.
