@@ -443,7 +443,8 @@ func (c *Coder) Code(d Doc) []record.Event {
 	var lastSpeaker *party
 	lastSpeakerSent := -10
 	var days anchor
-	var prevActs []event            // the acts of the last sentence that reported any
+	var prevAct event // the last act of the last sentence that reported one
+	hasPrev := false
 	partners := map[string]string{} // country → the one it last met
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
@@ -454,11 +455,11 @@ func (c *Coder) Code(d Doc) []record.Event {
 		ids := ann.WordIDs(si, c.vocab, c.vocabLen)
 		evs := c.sentence(d, s, ids, ms, sc)
 		// "Australia and NATO followed on Tuesday": the last act again.
-		if len(prevActs) > 0 {
-			evs = append(evs, followers(s.Tokens, ms, prevActs[len(prevActs)-1], evs)...)
+		if hasPrev {
+			evs = append(evs, followers(s.Tokens, ms, prevAct, evs)...)
 		}
-		if acts := actsOf(evs); len(acts) > 0 {
-			prevActs = acts
+		if a, ok := lastAct(evs); ok {
+			prevAct, hasPrev = a, true
 		}
 		// A quoted sentence with no attribution of its own continues the
 		// last speaker's quote; code its tone when it has one.
@@ -597,7 +598,8 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		}
 		return toneCode
 	}
-	embedUntil := -1 // tokens up to here are inside an embedding complement
+	hasAlso := asDid(toks) // "…, as did Canada": worth looking for per hit
+	embedUntil := -1       // tokens up to here are inside an embedding complement
 	embedStatus := ""
 	for hi, h := range hits {
 		t := h.trigger()
@@ -631,9 +633,12 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		// Ukraine": the parties of the ellipsis do the same act, and are
 		// not the first act's target.
 		hms := ms
-		also, asAt := alsoDid(toks, ms, t)
-		if !also.empty() {
-			hms = mentionsBefore(ms, asAt)
+		var also party
+		if hasAlso {
+			var asAt int
+			if also, asAt = alsoDid(toks, ms, t); !also.empty() {
+				hms = mentionsBefore(ms, asAt)
+			}
 		}
 		if forSameAct(toks, t, h.r.code.Root, evs) {
 			continue // "arrived in Buenos Aires for a three-day visit": the same visit
@@ -1462,29 +1467,28 @@ var clauseDets = map[string]bool{"the": true, "their": true, "its": true, "his":
 // retaliation words give the motive of the act before them.
 var retaliation = map[string]bool{"retaliating": true, "responding": true, "reacting": true, "punishing": true}
 
-// actsOf returns the reported, non-speech events of a sentence that have
-// a target: the acts a later "followed suit" repeats.
-func actsOf(evs []event) []event {
-	var out []event
-	for _, e := range evs {
+// lastAct returns the last reported, non-speech event of a sentence that
+// has a target: the act a later "followed suit" repeats. It keeps only
+// what followers needs, and owns its target's slices, since it outlives
+// the sentence's scratch memory.
+func lastAct(evs []event) (event, bool) {
+	for i := len(evs) - 1; i >= 0; i-- {
+		e := evs[i]
 		if !e.speech && e.status == record.StatusReported && !e.tgt.empty() && !e.src.empty() && !isVerbal(e.code.Root) {
-			// Kept past its sentence: own the party slices.
-			e.src.actors, e.src.texts = slices.Clone(e.src.actors), slices.Clone(e.src.texts)
-			e.tgt.actors, e.tgt.texts = slices.Clone(e.tgt.actors), slices.Clone(e.tgt.texts)
-			e.src.m, e.tgt.m = nil, nil
-			out = append(out, e)
+			e.src = party{}
+			e.tgt = party{actors: slices.Clone(e.tgt.actors), texts: slices.Clone(e.tgt.texts)}
+			e.h = hit{r: e.h.r}
+			return e, true
 		}
 	}
-	return out
+	return event{}, false
 }
 
 // followers codes "X and Y followed (suit) on Tuesday": the subject of an
 // intransitive "followed" does the act last reported.
 func followers(toks []nlp.Token, ms []entity.Mention, last event, evs []event) []event {
 	for i := range toks {
-		switch toks[i].Norm {
-		case "followed", "follows", "follow":
-		default:
+		if n := toks[i].Norm; len(n) < 6 || n[0] != 'f' || n != "followed" && n != "follows" && n != "follow" {
 			continue
 		}
 		if i+1 < len(toks) {

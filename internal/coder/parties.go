@@ -1175,6 +1175,17 @@ func alsoDid(toks []nlp.Token, ms []entity.Mention, t int) (party, int) {
 	return party{}, 0
 }
 
+// asDid reports a comparative ellipsis anywhere in a sentence: ", as"
+// followed by an auxiliary.
+func asDid(toks []nlp.Token) bool {
+	for i := 1; i+1 < len(toks); i++ {
+		if toks[i].Norm == "as" && toks[i-1].Norm == "," && didWords[toks[i+1].Norm] {
+			return true
+		}
+	}
+	return false
+}
+
 // mentionsBefore returns the mentions that start before token i.
 func mentionsBefore(ms []entity.Mention, i int) []entity.Mention {
 	for k := range ms {
@@ -1213,16 +1224,21 @@ func objectRelative(toks []nlp.Token, ms []entity.Mention, t int) (src, tgt part
 	if k < 0 || !usable(&ms[k]) || ms[k].Possessive {
 		return party{}, party{}, false
 	}
-	src = coordinated(toks, ms, k, t)
-	start := leftmost(ms, k, src).Tok
+	// The head noun before the subject (and the mentions joined to it),
+	// checked before building any party.
+	first := k
+	for first > 0 && usable(&ms[first-1]) && conj(toks, ms[first-1].TokEnd, ms[first].Tok) {
+		first--
+	}
+	start := ms[first].Tok
 	if start > 0 && toks[start-1].Norm == "the" {
 		start--
 	}
-	// The head noun, its determiner and the comma before them.
 	h := start - 1
 	if h < 2 || !relativeHeads[toks[h].Norm] {
 		return party{}, party{}, false
 	}
+	src = coordinated(toks, ms, k, t)
 	d := h - 1
 	for d > 0 && h-d < 3 && isLowerWord(toks[d].Text) && !definiteDets[toks[d].Norm] && toks[d].Norm != "a" && toks[d].Norm != "an" {
 		d-- // "an unprovoked attack"

@@ -1890,7 +1890,7 @@ var collectiveHeads = map[string]bool{
 // token i ("the two nuclear-armed neighbours", "both Gulf states"), or 0.
 func collectiveAt(toks []nlp.Token, i int) int {
 	j := i
-	if i+2 < len(toks) && sideMembers[toks[i].Norm] && (toks[i+1].Norm == "on" || toks[i+1].Norm == "from" || toks[i+1].Norm == "of") {
+	if i+2 < len(toks) && (toks[i+1].Norm == "on" || toks[i+1].Norm == "from" || toks[i+1].Norm == "of") && sideMembers[toks[i].Norm] {
 		// "officials on both sides", "diplomats from the two countries"
 		if n := collectiveAt(toks, i+2); n > 0 {
 			return n + 2
