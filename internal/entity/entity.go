@@ -234,8 +234,8 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 	ann.Parties = st.parties()
 	for i := range ann.Mentions {
 		m := &ann.Mentions[i]
-		if m.Kind != Collective || len(m.Members) > 2 {
-			continue
+		if m.Kind != Collective || len(m.Members) > 2 || len(m.Members) == 2 && m.How == "collective" {
+			continue // set where it was read: "the four countries", "the ministers of Egypt and Turkey"
 		}
 		a, b := recentPair(ann, i)
 		inParties := func(c string) bool { return c != "" && (c == ann.Parties[0] || c == ann.Parties[1]) }
@@ -786,6 +786,11 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				if members := lastList(ann, s.Index, first, n); members != nil {
 					emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "collective"})
 				}
+				continue
+			}
+			if members := ofPair(toks, end, matchAt); members != nil {
+				// "the foreign ministers of Egypt and Turkey"
+				emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "collective"})
 				continue
 			}
 			emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, How: "collective"})
@@ -1736,6 +1741,34 @@ func mentionedNear(ann *Annotations, i int, c string) bool {
 var regionWords = map[string]bool{
 	"north": true, "south": true, "latin": true, "central": true, "east": true, "west": true,
 	"northern": true, "southern": true, "eastern": true, "western": true, "upper": true, "lower": true,
+}
+
+// ofPair reads "of Egypt and Turkey" at token i after a collective and
+// returns the two states, or nil.
+func ofPair(toks []nlp.Token, i int, matchAt func(int) *match) []Actor {
+	if i+3 >= len(toks) || toks[i].Norm != "of" {
+		return nil
+	}
+	country := func(j int) (string, int) {
+		if j < len(toks) && toks[j].Norm == "the" {
+			j++
+		}
+		if m := matchAt(j); m != nil {
+			if e := firstOf(m, kCountry); e != nil {
+				return e.country, m.tok + m.n
+			}
+		}
+		return "", 0
+	}
+	a, end := country(i + 1)
+	if a == "" || end >= len(toks) || toks[end].Norm != "and" {
+		return nil
+	}
+	b, _ := country(end + 1)
+	if b == "" || b == a {
+		return nil
+	}
+	return []Actor{{Country: a, Sector: "GOV"}, {Country: b, Sector: "GOV"}}
 }
 
 // groupCount returns the number a collective's numeral names, for
