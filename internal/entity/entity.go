@@ -835,6 +835,10 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		if used[i] || !isCap(toks[i].Text) || toks[i].Kind != nlp.Word {
 			continue
 		}
+		if m := matchAt(i); m != nil && m.has(kTitle) != nil {
+			i += m.n - 1
+			continue // "Vice President and Prime Minister Sheikh …": a title, not a name
+		}
 		n := nameLen(toks, i, used)
 		if n == 0 {
 			continue
