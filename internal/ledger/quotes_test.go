@@ -94,6 +94,14 @@ func TestQuotes(t *testing.T) {
 			want: []quoteWant{{"Narendra Modi", "IND", "conveyed", "strong concerns", false}},
 		},
 		{
+			name: "rejected and accused attribute the words they quote",
+			body: "India's foreign ministry rejected the allegations as “absurd and motivated.”\nErdogan accused German authorities of “Nazi practices.”",
+			want: []quoteWant{
+				{"India's foreign ministry", "IND", "rejected", "absurd and motivated.", false},
+				{"Recep Tayyip Erdoğan", "TUR", "accused", "Nazi practices.", false},
+			},
+		},
+		{
 			name: "participle after an inverted attribution",
 			body: "The ministers spoke on Friday, a ministry spokesperson said, adding that the call had been “difficult.”",
 			want: []quoteWant{{"ministry spokesperson", "", "adding", "difficult.", false}},
