@@ -360,6 +360,17 @@ func (st *docState) parties() [2]string {
 		}
 		return l[i].c < l[j].c
 	})
+	// A body that mediates or hosts (the EU between Serbia and Kosovo)
+	// is no party when two states are named often enough.
+	var states []kv
+	for _, e := range l {
+		if !isBodyCode(e.c) {
+			states = append(states, e)
+		}
+	}
+	if len(states) >= 2 && states[1].n >= 3 {
+		l = states
+	}
 	var p [2]string
 	for i := 0; i < len(l) && i < 2; i++ {
 		p[i] = l[i].c

@@ -169,6 +169,18 @@ func TestGroupOfMany(t *testing.T) {
 	}
 }
 
+// TestPartiesStatesFirst checks that a body mediating between two states
+// named often is not one of the text's parties.
+func TestPartiesStatesFirst(t *testing.T) {
+	r := resolver(t)
+	body := "The EU hosted Serbia and Kosovo. The EU said Serbia and Kosovo agreed. Serbia and Kosovo signed nothing. The EU envoy and the EU chief spoke. EU officials said both sides were close."
+	ann := annotate(r, body, pub2025)
+	got := ann.Parties[0] + " " + ann.Parties[1]
+	if got != "SRB XKX" && got != "XKX SRB" {
+		t.Errorf("parties %q, want Serbia and Kosovo;%s", got, dump(ann))
+	}
+}
+
 // TestCollectiveInSentence checks that a collective stands for the two
 // states named before it in its own sentence, not the document's parties.
 func TestCollectiveInSentence(t *testing.T) {
