@@ -293,6 +293,9 @@ func trailing(d Doc, s *nlp.Sentence, from, to int, inQuote func(int) bool) attr
 		if t.Kind == nlp.Punct && t.Text != "," || t.Norm == "and" || t.Norm == "but" || t.Norm == "while" {
 			return attribution{}
 		}
+		if (toks[i].Norm == "a" || toks[i].Norm == "an") && j > i+1 && t.Kind == nlp.Word && !isLowerWord(t.Text) && isLowerWord(toks[j-1].Text) && !prepositions[toks[j-1].Norm] && j+1 < len(toks) && isCue(toks, j+1) {
+			return attribution{} // "…,” a remark Beijing described as …": a relative clause
+		}
 		if j > i && isCue(toks, j) {
 			if sp, ok := npSpeaker(d, s, toks[i:j], inQuote, false); ok {
 				return attribution{speaker: sp, cue: cueText(toks, j), ok: true}

@@ -102,6 +102,11 @@ func TestQuotes(t *testing.T) {
 			},
 		},
 		{
+			name: "a relative clause after a quote names no speaker",
+			body: "Biden later called Xi a “dictator,” a remark Beijing described as absurd.",
+			want: []quoteWant{{"Joe Biden", "USA", "called", "dictator", false}},
+		},
+		{
 			name: "participle after an inverted attribution",
 			body: "The ministers spoke on Friday, a ministry spokesperson said, adding that the call had been “difficult.”",
 			want: []quoteWant{{"ministry spokesperson", "", "adding", "difficult.", false}},
