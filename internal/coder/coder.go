@@ -702,6 +702,8 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 				} else if e.tgt.empty() {
 					continue
 				}
+			} else if flags.Sym && withNonState(toks, hms, h.pos[len(h.pos)-1]) {
+				continue // "met with students at a university"
 			} else {
 				e.tgt = c.defaultTarget(d.Ann, e.src, hms, s, t)
 			}
@@ -1463,6 +1465,31 @@ func forSameAct(toks []nlp.Token, t int, root string, evs []event) bool {
 
 // clauseDets open the subject of a new clause after ", and".
 var clauseDets = map[string]bool{"the": true, "their": true, "its": true, "his": true, "her": true, "both": true}
+
+// withNonState reports "with" right after token t followed by people who
+// are no state's: "met with students", "spoke with reporters".
+func withNonState(toks []nlp.Token, ms []entity.Mention, t int) bool {
+	i := t + 1
+	if toks[t].Norm == "with" {
+		i = t // the pattern ends in "with": "+meet * with"
+	}
+	if i >= len(toks) || toks[i].Norm != "with" {
+		return false
+	}
+	j := i + 1
+	if j < len(toks) && (toks[j].Norm == "the" || toks[j].Norm == "a" || toks[j].Norm == "local") {
+		j++
+	}
+	if j >= len(toks) || !isLowerWord(toks[j].Text) {
+		return false
+	}
+	for k := range ms {
+		if ms[k].Tok <= j && ms[k].TokEnd > j {
+			return false // "met with officials from both countries"
+		}
+	}
+	return true
+}
 
 // retaliation words give the motive of the act before them.
 var retaliation = map[string]bool{"retaliating": true, "responding": true, "reacting": true, "punishing": true}
