@@ -613,6 +613,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			continue // "downgraded its relations with Lithuania, retaliating against …": the same act
 		}
 		flags := h.r.pat.Flags
+		if flags.Speech && t > 0 && strings.HasSuffix(toks[t].Norm, "ing") && isLowerWord(toks[t-1].Text) && nounBefore(toks, t) {
+			continue // "exchanged diplomatic notes confirming that …": the notes confirm
+		}
 		e := event{h: h, status: record.StatusReported, speech: flags.Speech, code: h.r.code}
 		// Purpose infinitives ("met … to discuss") belong to the event
 		// before; "gave Moscow a day to explain" reports no statement.
@@ -744,9 +747,10 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 					e.code = cd
 					e.status = record.StatusReported
 				}
-			case "16", "17":
-				// "announced that Russia would expel 10 diplomats": the
-				// decision is the measure.
+			case "12", "16", "17":
+				// "announced that Russia would expel 10 diplomats", "said
+				// Rosatom will be left out of the tender": the decision is
+				// the measure.
 				if announced(toks, t) {
 					e.status = record.StatusReported
 				}
@@ -1489,6 +1493,17 @@ func withNonState(toks []nlp.Token, ms []entity.Mention, t int) bool {
 		}
 	}
 	return true
+}
+
+// nounBefore reports a plural or common noun right before token t, so
+// that a participle at t modifies it: "notes confirming", "reports saying".
+func nounBefore(toks []nlp.Token, t int) bool {
+	n := toks[t-1].Norm
+	switch n {
+	case "notes", "note", "reports", "report", "documents", "statement", "statements", "letter", "letters", "messages", "message", "cables", "sources":
+		return true
+	}
+	return false
 }
 
 // retaliation words give the motive of the act before them.

@@ -365,7 +365,7 @@ var beForms = map[string]bool{"was": true, "were": true, "been": true, "is": tru
 
 func isPassive(toks []nlp.Token, t int) bool {
 	n := toks[t].Norm
-	if !strings.HasSuffix(n, "ed") && !strings.HasSuffix(n, "en") && n != "held" && n != "met" && n != "cut" && n != "shut" && n != "told" && n != "led" && n != "sent" {
+	if !strings.HasSuffix(n, "ed") && !strings.HasSuffix(n, "en") && n != "held" && n != "met" && n != "cut" && n != "shut" && n != "told" && n != "led" && n != "sent" && n != "left" && n != "kept" && n != "barred" {
 		return false
 	}
 	// "a ceremony hosted by Trump": a participle before its agent.
@@ -418,6 +418,11 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			e.tgt = mentionJustBefore(ms, h.trigger())
 		} else {
 			e.tgt = subjectLeft(toks, ms, first)
+			if e.tgt.empty() {
+				// "Russia's state nuclear company will be left out": the
+				// owner named in the passive's subject.
+				e.tgt = possessorBefore(toks, ms, first)
+			}
 		}
 		if e.src.empty() {
 			// "the ambassador was summoned to the Foreign Ministry"
@@ -1427,6 +1432,24 @@ func subjectAfter(toks []nlp.Token, ms []entity.Mention, c int) party {
 	for k := range ms {
 		if ms[k].Tok == i && usable(&ms[k]) && !ms[k].Possessive {
 			return coordinated(toks, ms, k, len(toks))
+		}
+	}
+	return party{}
+}
+
+// possessorBefore returns the last possessive mention before token t in
+// its clause: "Russia's" in "Russia's state company will be excluded".
+func possessorBefore(toks []nlp.Token, ms []entity.Mention, t int) party {
+	for k := len(ms) - 1; k >= 0; k-- {
+		m := &ms[k]
+		if m.TokEnd > t {
+			continue
+		}
+		if crosses(toks, m.TokEnd, t, leftBoundary) {
+			break
+		}
+		if m.Possessive && usable(m) {
+			return partyOf(m)
 		}
 	}
 	return party{}
