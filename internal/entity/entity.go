@@ -1542,6 +1542,12 @@ func (st *docState) ofCountry(toks []nlp.Token, i int, matchAt func(int) *match)
 			if e := firstOf(m, kCountry); e != nil {
 				return e.country
 			}
+			if m.has(kOffice) != nil {
+				// "the administration of Donald Trump"
+				if a, ok := st.office(m, toks); ok {
+					return a.Country
+				}
+			}
 		}
 	}
 	return ""
