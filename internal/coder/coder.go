@@ -1253,6 +1253,7 @@ var embedNouns = map[string]bool{
 	"plan": true, "plans": true, "proposal": true, "call": true, "calls": true, "hope": true,
 	"hopes": true, "threat": true, "risk": true, "chance": true, "chances": true, "offer": true,
 	"demand": true, "demands": true, "request": true, "bid": true, "attempt": true,
+	"invitation": true, "invite": true, "invited": true, "invitations": true,
 }
 
 // embeddedNoun reports a nominal trigger inside "a resumption of …",
