@@ -38,8 +38,29 @@ type Coder struct {
 	// the patterns' words are all among its first vocabLen.
 	vocab    *nlp.Words
 	vocabLen int
-	byFirst  [][]*rule // first element's word ids → rules
+	byFirst  [][]ruleRef // first element's word ids → rules
 	cues     cueSet
+}
+
+// ruleRef is a rule under its first word, with up to two word ids the
+// rule's other elements require (0 for none): a sentence without them
+// turns the rule away before the rule itself is read.
+type ruleRef struct {
+	r    *rule
+	need [2]int32
+}
+
+// ref returns the rule's ruleRef.
+func (r *rule) ref() ruleRef {
+	ref := ruleRef{r: r}
+	n := 0
+	for i := len(r.elems) - 1; i >= 1 && n < len(ref.need); i-- {
+		if len(r.elems[i].ids) == 1 {
+			ref.need[n] = r.elems[i].ids[0]
+			n++
+		}
+	}
+	return ref
 }
 
 type elem struct {
@@ -85,6 +106,11 @@ func (e *elem) in(present []uint64) bool {
 		}
 	}
 	return false
+}
+
+// has reports whether word id w, unless 0, is in the set present.
+func has(present []uint64, w int32) bool {
+	return w == 0 || present[w>>6]&(1<<(uint32(w)&63)) != 0
 }
 
 // id returns the id of word form w, adding it to the vocabulary.
@@ -150,11 +176,12 @@ func NewWithWords(p *lexicon.Patterns, codes *cameo.Table, words *nlp.Words) (*C
 			r.elems = append(r.elems, el)
 		}
 		r.lits = r.literals()
+		ref := r.ref()
 		for _, w := range r.elems[0].ids {
 			for int(w) >= len(c.byFirst) {
 				c.byFirst = append(c.byFirst, nil)
 			}
-			c.byFirst[w] = append(c.byFirst[w], r)
+			c.byFirst[w] = append(c.byFirst[w], ref)
 		}
 	}
 	if err := errs.Err(); err != nil {
@@ -297,8 +324,12 @@ func (c *Coder) match(toks []nlp.Token, given []int32, sc *scratch) []hit {
 			continue
 		}
 	rules:
-		for _, r := range c.byFirst[ids[i]] {
+		for _, ref := range c.byFirst[ids[i]] {
 			// Rules with a word the sentence lacks cannot match.
+			if !has(present, ref.need[0]) || !has(present, ref.need[1]) {
+				continue
+			}
+			r := ref.r
 			for ei := 1; ei < len(r.elems); ei++ {
 				if !r.elems[ei].in(present) {
 					continue rules
