@@ -90,14 +90,21 @@ func usable(m *entity.Mention) bool {
 // coordinated with it ("the United States and Russia", "both Washington
 // and Moscow", "Russian and American diplomats").
 func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party {
-	p := partyOf(&ms[k])
+	lo, hi := coordSpan(toks, ms, k, limit)
+	return spanParty(ms, k, lo, hi)
+}
+
+// coordSpan returns the first and last of the mentions coordinated with
+// ms[k] (see coordinated).
+func coordSpan(toks []nlp.Token, ms []entity.Mention, k int, limit int) (lo, hi int) {
+	lo, hi = k, k
 	// Leftwards.
 	for j := k; j > 0; j-- {
 		a, b := &ms[j-1], &ms[j]
 		if !conj(toks, a.TokEnd, b.Tok) || !usable(a) || clauseComma(toks, a, b) {
 			break
 		}
-		p.add(a)
+		lo = j - 1
 	}
 	// Rightwards, up to limit; "… with Lithuania and Poland accused
 	// Minsk" ends at a conjunct that is the subject of its own verb.
@@ -109,9 +116,57 @@ func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party 
 		if n := b.TokEnd; n < len(toks) && isLowerWord(toks[n].Text) && strings.HasSuffix(toks[n].Norm, "ed") && b.TokEnd < limit {
 			break
 		}
-		p.add(b)
+		hi = j + 1
+	}
+	return lo, hi
+}
+
+// spanParty returns the party of ms[k] and the mentions ms[lo:hi+1]
+// coordinated with it: ms[k] first, then those to its left, nearest first,
+// then those to its right.
+func spanParty(ms []entity.Mention, k, lo, hi int) party {
+	p := partyOf(&ms[k])
+	for j := k - 1; j >= lo; j-- {
+		p.add(&ms[j])
+	}
+	for j := k + 1; j <= hi; j++ {
+		p.add(&ms[j])
 	}
 	return p
+}
+
+// partyWithout returns without(partyOf(m), src), building no party that
+// would come out empty.
+func partyWithout(m *entity.Mention, src party) party {
+	if within(m, src) {
+		return party{}
+	}
+	return without(partyOf(m), src)
+}
+
+// spanWithin reports whether every actor of the mentions ms[lo:hi+1] has
+// a country of party src: without would leave nothing of their party.
+func spanWithin(ms []entity.Mention, lo, hi int, src party) bool {
+	for j := lo; j <= hi; j++ {
+		if !within(&ms[j], src) {
+			return false
+		}
+	}
+	return true
+}
+
+// within reports whether every actor of mention m has a country of party
+// src.
+func within(m *entity.Mention, src party) bool {
+	if m.Kind == entity.Collective {
+		for _, a := range m.Members {
+			if !src.hasCountry(a.Country) {
+				return false
+			}
+		}
+		return true
+	}
+	return src.hasCountry(m.Actor.Country)
 }
 
 // subordinators open a clause that a comma closes before the main one.
@@ -305,12 +360,11 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok) && !attribPlaces) && !(m.Tok > 0 && toks[m.Tok-1].Norm == "as") {
 			continue // "on the Indonesian island" is no object; "described as Chinese coercion" is
 		}
-		p := coordinated(toks, ms, k, len(toks))
-		p = without(p, src)
-		if p.empty() {
+		lo, hi := coordSpan(toks, ms, k, len(toks))
+		if spanWithin(ms, lo, hi, src) {
 			continue
 		}
-		return p
+		return without(spanParty(ms, k, lo, hi), src)
 	}
 	return party{}
 }
@@ -890,7 +944,7 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 			if crosses(s.Tokens, t+1, ms[k].Tok, boundary) || newClauseSubject(s.Tokens, &ms[k]) {
 				break
 			}
-			if p := without(partyOf(&ms[k]), src); !p.empty() {
+			if p := partyWithout(&ms[k], src); !p.empty() {
 				return p
 			}
 		}
@@ -900,16 +954,15 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 	}
 	for k := range ms {
 		if ms[k].Tok < t && usable(&ms[k]) && ms[k].Kind != entity.Body {
-			if p := without(partyOf(&ms[k]), src); !p.empty() {
+			if p := partyWithout(&ms[k], src); !p.empty() {
 				return p
 			}
 		}
 	}
 	// A state named only as a place: "citizens detained in China".
 	for _, pl := range ann.SentencePlaces(s.Index) {
-		q := party{actors: []entity.Actor{{Country: pl.Country, Sector: "GOV"}}, texts: []string{pl.Text}}
-		if q = without(q, src); !q.empty() {
-			return q
+		if !src.hasCountry(pl.Country) {
+			return party{actors: []entity.Actor{{Country: pl.Country, Sector: "GOV"}}, texts: []string{pl.Text}}
 		}
 	}
 	return party{}
@@ -952,7 +1005,7 @@ func (c *Coder) mentionedTarget(src party, ms []entity.Mention, s *nlp.Sentence)
 	}
 	for k := range ms {
 		if usable(&ms[k]) && ms[k].Kind != entity.Collective {
-			if p := without(partyOf(&ms[k]), src); !p.empty() {
+			if p := partyWithout(&ms[k], src); !p.empty() {
 				return p
 			}
 		}
@@ -1065,7 +1118,7 @@ func objectBetween(toks []nlp.Token, ms []entity.Mention, from, to int, src part
 		if m.Tok < from || m.TokEnd > to || !usable(m) || m.Attrib {
 			continue
 		}
-		if p := without(partyOf(m), src); !p.empty() {
+		if p := partyWithout(m, src); !p.empty() {
 			return p
 		}
 	}
