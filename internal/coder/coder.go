@@ -974,17 +974,17 @@ func firstCountry(p party) string {
 
 // stopVerbs before a noun say its event was stopped or prevented
 // ("halting the annexation").
-var stopVerbs = map[string]bool{
+var stopVerbs = nlp.NewWordSet(map[string]bool{
 	"halting": true, "halted": true, "halt": true, "stopping": true, "stopped": true, "stop": true,
 	"ending": true, "prevent": true, "preventing": true, "prevented": true, "avoid": true,
 	"avoiding": true, "abandoning": true, "abandoned": true, "suspending": true, "shelving": true,
-}
+})
 
 // statusAt reads negation and modality just before the trigger.
 func statusAt(toks []nlp.Token, t int) string {
 	// "halting the annexation of …"
 	for k := t - 1; k >= 0 && k >= t-3; k-- {
-		if stopVerbs[toks[k].Norm] {
+		if stopVerbs.Has(toks[k].Norm) {
 			return record.StatusDenied
 		}
 		if toks[k].Norm != "the" && toks[k].Norm != "its" && toks[k].Norm != "their" && toks[k].Norm != "a" && !isLowerWord(toks[k].Text) {
@@ -994,7 +994,7 @@ func statusAt(toks []nlp.Token, t int) string {
 	// "any attempt by China to invade Taiwan"
 	if t > 0 && toks[t-1].Norm == "to" && !usedFor(toks, t-1) {
 		for k := t - 2; k >= 0 && k >= t-7; k-- {
-			if embedNouns[toks[k].Norm] {
+			if embedNouns.Has(toks[k].Norm) {
 				return record.StatusHypothetical
 			}
 			if boundary(&toks[k]) {
@@ -1287,18 +1287,18 @@ func withObject(toks []nlp.Token, p party) bool {
 }
 
 // embedNouns are nouns whose "of" complement has not happened.
-var embedNouns = map[string]bool{
+var embedNouns = nlp.NewWordSet(map[string]bool{
 	"resumption": true, "possibility": true, "prospect": true, "prospects": true, "idea": true,
 	"plan": true, "plans": true, "proposal": true, "call": true, "calls": true, "hope": true,
 	"hopes": true, "threat": true, "risk": true, "chance": true, "chances": true, "offer": true,
 	"demand": true, "demands": true, "request": true, "bid": true, "attempt": true,
-}
+})
 
 // embeddedNoun reports a nominal trigger inside "a resumption of …",
 // "the possibility of …" (within a few words).
 func embeddedNoun(toks []nlp.Token, t int) bool {
 	for k := t - 1; k >= 1 && k >= t-5; k-- {
-		if toks[k].Norm == "of" && embedNouns[toks[k-1].Norm] {
+		if toks[k].Norm == "of" && embedNouns.Has(toks[k-1].Norm) {
 			return true
 		}
 		if seekVerbs[toks[k].Norm] {

@@ -10,12 +10,12 @@ import (
 
 // subjectPreps are prepositions that put a mention in a prepositional
 // phrase rather than in subject position.
-var subjectPreps = map[string]bool{
+var subjectPreps = nlp.NewWordSet(map[string]bool{
 	"of": true, "for": true, "with": true, "to": true, "against": true, "on": true, "at": true,
 	"in": true, "about": true, "over": true, "by": true, "toward": true, "towards": true,
 	"into": true, "between": true, "amid": true, "under": true, "than": true, "like": true,
 	"regarding": true, "including": true, "among": true, "upon": true,
-}
+})
 
 // leftBoundary reports tokens a subject search does not cross.
 func leftBoundary(t *nlp.Token) bool {
@@ -183,7 +183,7 @@ func clauseComma(toks []nlp.Token, a, b *entity.Mention) bool {
 	if !commaOnly(toks, a.TokEnd, b.Tok) {
 		return false
 	}
-	if inPrepPhraseBack(toks, a.Tok) && b.TokEnd < len(toks) && isLowerWord(toks[b.TokEnd].Text) && !functionWords[toks[b.TokEnd].Norm] {
+	if inPrepPhraseBack(toks, a.Tok) && b.TokEnd < len(toks) && isLowerWord(toks[b.TokEnd].Text) && !functionWords.Has(toks[b.TokEnd].Norm) {
 		// "In a phone call with his Turkish counterpart, the Greek
 		// foreign minister expressed …": the comma closes a fronted
 		// phrase; the mention after it is the clause's subject.
@@ -267,12 +267,12 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		if !usable(m) || m.Possessive || m.Attrib {
 			continue
 		}
-		if m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm] {
+		if m.Tok > 0 && subjectPreps.Has(toks[m.Tok-1].Norm) {
 			// A prepositional object — unless coordinated with an earlier
 			// subject ("X and Y"), which the loop reaches next.
 			continue
 		}
-		if m.Tok > 1 && toks[m.Tok-1].Norm == "the" && subjectPreps[toks[m.Tok-2].Norm] {
+		if m.Tok > 1 && toks[m.Tok-1].Norm == "the" && subjectPreps.Has(toks[m.Tok-2].Norm) {
 			continue
 		}
 		p := coordinated(toks, ms, k, t)
@@ -310,7 +310,7 @@ func inPrepPhrase(toks []nlp.Token, i int) bool {
 	if j >= 0 && toks[j].Norm == "the" {
 		j--
 	}
-	return j >= 0 && subjectPreps[toks[j].Norm]
+	return j >= 0 && subjectPreps.Has(toks[j].Norm)
 }
 
 // lastCrossing returns the last token in [from, to) for which stop is
@@ -712,7 +712,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			}
 			break
 		}
-		if tk.Kind == nlp.Number || (tk.Kind == nlp.Word && isLowerWord(tk.Text) && !functionWords[n]) || isMonth(n) {
+		if tk.Kind == nlp.Number || (tk.Kind == nlp.Word && isLowerWord(tk.Text) && !functionWords.Has(n)) || isMonth(n) {
 			k--
 			continue
 		}
@@ -733,7 +733,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			continue
 		}
 		p := m.Tok - 1
-		for p > t && p >= m.Tok-3 && !subjectPreps[toks[p].Norm] && (toks[p].Norm == "the" || toks[p].Kind == nlp.Number || isLowerWord(toks[p].Text) && !functionWords[toks[p].Norm]) {
+		for p > t && p >= m.Tok-3 && !subjectPreps.Has(toks[p].Norm) && (toks[p].Norm == "the" || toks[p].Kind == nlp.Number || isLowerWord(toks[p].Text) && !functionWords.Has(toks[p].Norm)) {
 			p-- // "of 23 Russian diplomats", "on the Russian embassy"
 		}
 		if p < 0 || p < t || p-last > 3 {
@@ -835,7 +835,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		return false
 	}
 	if src.empty() && tgt.empty() {
-		if det != "indef" || k >= 1 && (subjectPreps[toks[k-1].Norm] || toks[k-1].Norm == "during") {
+		if det != "indef" || k >= 1 && (subjectPreps.Has(toks[k-1].Norm) || toks[k-1].Norm == "during") {
 			// Only a new event introduced as such ("follows a February 12
 			// phone call") stands for the text's parties; "at a meeting in
 			// Brussels" names no one.
@@ -981,7 +981,7 @@ func placeAfter(ann *entity.Annotations, s *nlp.Sentence, t int) *entity.Place {
 
 // functionWords end a noun's premodifiers: prepositions, conjunctions,
 // auxiliaries, pronouns and common verbs.
-var functionWords = map[string]bool{
+var functionWords = nlp.NewWordSet(map[string]bool{
 	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "by": true,
 	"from": true, "and": true, "or": true, "as": true, "into": true, "that": true, "which": true,
 	"who": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
@@ -995,7 +995,7 @@ var functionWords = map[string]bool{
 	"through": true, "throughout": true, "toward": true, "towards": true, "onto": true,
 	"upon": true, "beyond": true, "despite": true, "per": true, "among": true, "across": true,
 	"maintaining": true, "keeping": true, "using": true, "seeking": true,
-}
+})
 
 // mentionedTarget returns a state the sentence names other than the
 // source's, preferring one after the source.
@@ -1037,7 +1037,7 @@ func afterPrep(toks []nlp.Token, k int) bool {
 		if definiteDets[n] || n == "a" || n == "an" {
 			continue
 		}
-		return subjectPreps[n] || n == "for"
+		return subjectPreps.Has(n) || n == "for"
 	}
 	return false
 }
@@ -1310,7 +1310,7 @@ func unnamedConjunct(toks []nlp.Token, from, to int) bool {
 		return false
 	}
 	for i := from + 1; i < to; i++ {
-		if toks[i].Kind != nlp.Word || functionWords[toks[i].Norm] {
+		if toks[i].Kind != nlp.Word || functionWords.Has(toks[i].Norm) {
 			return false
 		}
 	}
@@ -1328,7 +1328,7 @@ func newClauseSubject(toks []nlp.Token, m *entity.Mention) bool {
 		return false
 	}
 	e := m.TokEnd
-	return e < len(toks) && toks[e].Kind == nlp.Word && isLowerWord(toks[e].Text) && !functionWords[toks[e].Norm] || e < len(toks) && clauseAux[toks[e].Norm]
+	return e < len(toks) && toks[e].Kind == nlp.Word && isLowerWord(toks[e].Text) && !functionWords.Has(toks[e].Norm) || e < len(toks) && clauseAux[toks[e].Norm]
 }
 
 // clauseAux are auxiliaries that follow a clause's subject.
@@ -1446,7 +1446,7 @@ var decisionNouns = map[string]bool{
 func inPrepPhraseBack(toks []nlp.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		n := toks[k].Norm
-		if subjectPreps[n] {
+		if subjectPreps.Has(n) {
 			return true
 		}
 		if n == "," || boundary(&toks[k]) || toks[k].Kind != nlp.Word {
