@@ -1025,6 +1025,9 @@ func skipMatches(ms []match, k, end int) int {
 }
 
 func isCap(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
