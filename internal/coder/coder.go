@@ -237,20 +237,21 @@ func (r *rule) literals() int {
 // search.
 var boundaryWords = []string{";", ":", "but", "while", "whereas", "although", "though", "because", "—", "–", "which", "who", "whom", "whose", "where", "when"}
 
-// boundaryShapes has bit n set in the entry for byte b when a boundary
-// word of n bytes starts with b, so that most tokens are turned away
-// before their text is compared.
-var boundaryShapes = func() (m [256]uint16) {
+// boundaryFirst and boundaryLast have bit n set in the entry for byte b
+// when a boundary word of n bytes starts, or ends, with b, so that most
+// tokens are turned away before their text is compared.
+var boundaryFirst, boundaryLast = func() (f, l [256]uint16) {
 	for _, w := range boundaryWords {
-		m[w[0]] |= 1 << len(w)
+		f[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
 	}
-	return m
+	return f, l
 }()
 
 // boundary reports tokens that end a clause for gaps and actor search.
 func boundary(t *nlp.Token) bool {
 	n := t.Norm
-	if len(n) == 0 || len(n) > 15 || boundaryShapes[n[0]]&(1<<len(n)) == 0 {
+	if len(n) == 0 || len(n) > 15 || boundaryFirst[n[0]]&(1<<len(n)) == 0 || boundaryLast[n[len(n)-1]]&(1<<len(n)) == 0 {
 		return false
 	}
 	return slices.Contains(boundaryWords, n)
