@@ -40,18 +40,15 @@ var relativeByFirst = func() map[string][]relativeDay {
 	return m
 }()
 
-// relativeFirst tells the first bytes and the greatest length of the
-// first words of relativeDays: a word that fails it begins none, and is
-// not looked up.
-var relativeFirst = func() (f struct {
-	bytes  [256]bool
-	maxLen int
-}) {
+// relativeFirst and relativeSecond hold the first and second words of
+// relativeDays (all have two or more): a token that fails either begins
+// none of them.
+var relativeFirst, relativeSecond = func() (*nlp.WordSet, *nlp.WordSet) {
+	first, second := map[string]bool{}, map[string]bool{}
 	for _, r := range relativeDays {
-		f.bytes[r.words[0][0]] = true
-		f.maxLen = max(f.maxLen, len(r.words[0]))
+		first[r.words[0]], second[r.words[1]] = true, true
 	}
-	return f
+	return nlp.NewWordSet(first), nlp.NewWordSet(second)
 }()
 
 // anchor tracks the last day a text named, so that "the following day"
@@ -69,7 +66,7 @@ func (a *anchor) relative(s *nlp.Sentence) (timex.Expr, bool) {
 	}
 	toks := s.Tokens
 	for i := range toks {
-		if n := toks[i].Norm; n == "" || len(n) > relativeFirst.maxLen || !relativeFirst.bytes[n[0]] {
+		if i+1 >= len(toks) || !relativeSecond.Has(toks[i+1].Norm) || !relativeFirst.Has(toks[i].Norm) {
 			continue
 		}
 		for _, r := range relativeByFirst[toks[i].Norm] {

@@ -38,8 +38,30 @@ type Coder struct {
 	// the patterns' words are all among its first vocabLen.
 	vocab    *nlp.Words
 	vocabLen int
-	byFirst  [][]*rule // first element's word ids → rules
+	byFirst  [][]ruleRef // first element's word ids → rules
+	firsts   []uint64    // the bit of each word id that begins a rule: spares most tokens a load from byFirst
 	cues     cueSet
+}
+
+// ruleRef is a rule under its first word, with up to two word ids the
+// rule's other elements require (0 for none): a sentence without them
+// turns the rule away before the rule itself is read.
+type ruleRef struct {
+	r    *rule
+	need [2]int32
+}
+
+// ref returns the rule's ruleRef.
+func (r *rule) ref() ruleRef {
+	ref := ruleRef{r: r}
+	n := 0
+	for i := len(r.elems) - 1; i >= 1 && n < len(ref.need); i-- {
+		if len(r.elems[i].ids) == 1 {
+			ref.need[n] = r.elems[i].ids[0]
+			n++
+		}
+	}
+	return ref
 }
 
 type elem struct {
@@ -85,6 +107,11 @@ func (e *elem) in(present []uint64) bool {
 		}
 	}
 	return false
+}
+
+// has reports whether word id w, unless 0, is in the set present.
+func has(present []uint64, w int32) bool {
+	return w == 0 || present[w>>6]&(1<<(uint32(w)&63)) != 0
 }
 
 // id returns the id of word form w, adding it to the vocabulary.
@@ -150,17 +177,24 @@ func NewWithWords(p *lexicon.Patterns, codes *cameo.Table, words *nlp.Words) (*C
 			r.elems = append(r.elems, el)
 		}
 		r.lits = r.literals()
+		ref := r.ref()
 		for _, w := range r.elems[0].ids {
 			for int(w) >= len(c.byFirst) {
 				c.byFirst = append(c.byFirst, nil)
 			}
-			c.byFirst[w] = append(c.byFirst[w], r)
+			c.byFirst[w] = append(c.byFirst[w], ref)
 		}
 	}
 	if err := errs.Err(); err != nil {
 		return nil, err
 	}
 	c.vocabLen = c.vocab.Len()
+	c.firsts = make([]uint64, len(c.byFirst)/64+1)
+	for w, refs := range c.byFirst {
+		if len(refs) > 0 {
+			c.firsts[w>>6] |= 1 << (w & 63)
+		}
+	}
 	return c, nil
 }
 
@@ -206,13 +240,28 @@ func (r *rule) literals() int {
 	return n
 }
 
+// boundaryWords are the tokens that end a clause for gaps and actor
+// search.
+var boundaryWords = []string{";", ":", "but", "while", "whereas", "although", "though", "because", "—", "–", "which", "who", "whom", "whose", "where", "when"}
+
+// boundaryFirst and boundaryLast have bit n set in the entry for byte b
+// when a boundary word of n bytes starts, or ends, with b, so that most
+// tokens are turned away before their text is compared.
+var boundaryFirst, boundaryLast = func() (f, l [256]uint16) {
+	for _, w := range boundaryWords {
+		f[w[0]] |= 1 << len(w)
+		l[w[len(w)-1]] |= 1 << len(w)
+	}
+	return f, l
+}()
+
 // boundary reports tokens that end a clause for gaps and actor search.
 func boundary(t *nlp.Token) bool {
-	switch t.Norm {
-	case ";", ":", "but", "while", "whereas", "although", "though", "because", "—", "–", "which", "who", "whom", "whose", "where", "when":
-		return true
+	n := t.Norm
+	if len(n) == 0 || len(n) > 15 || boundaryFirst[n[0]]&(1<<len(n)) == 0 || boundaryLast[n[len(n)-1]]&(1<<len(n)) == 0 {
+		return false
 	}
-	return false
+	return slices.Contains(boundaryWords, n)
 }
 
 // Whether a token ends a gap, in match.
@@ -293,12 +342,16 @@ func (c *Coder) match(toks []nlp.Token, given []int32, sc *scratch) []hit {
 		return nil
 	}
 	for i := range toks {
-		if ids[i] == 0 || int(ids[i]) >= len(c.byFirst) {
+		if w := ids[i]; w == 0 || int(w) >= len(c.byFirst) || c.firsts[w>>6]&(1<<(uint32(w)&63)) == 0 {
 			continue
 		}
 	rules:
-		for _, r := range c.byFirst[ids[i]] {
+		for _, ref := range c.byFirst[ids[i]] {
 			// Rules with a word the sentence lacks cannot match.
+			if !has(present, ref.need[0]) || !has(present, ref.need[1]) {
+				continue
+			}
+			r := ref.r
 			for ei := 1; ei < len(r.elems); ei++ {
 				if !r.elems[ei].in(present) {
 					continue rules
@@ -935,17 +988,17 @@ func firstCountry(p party) string {
 
 // stopVerbs before a noun say its event was stopped or prevented
 // ("halting the annexation").
-var stopVerbs = map[string]bool{
+var stopVerbs = nlp.NewWordSet(map[string]bool{
 	"halting": true, "halted": true, "halt": true, "stopping": true, "stopped": true, "stop": true,
 	"ending": true, "prevent": true, "preventing": true, "prevented": true, "avoid": true,
 	"avoiding": true, "abandoning": true, "abandoned": true, "suspending": true, "shelving": true,
-}
+})
 
 // statusAt reads negation and modality just before the trigger.
 func statusAt(toks []nlp.Token, t int) string {
 	// "halting the annexation of …"
 	for k := t - 1; k >= 0 && k >= t-3; k-- {
-		if stopVerbs[toks[k].Norm] {
+		if stopVerbs.Has(toks[k].Norm) {
 			return record.StatusDenied
 		}
 		if toks[k].Norm != "the" && toks[k].Norm != "its" && toks[k].Norm != "their" && toks[k].Norm != "a" && !isLowerWord(toks[k].Text) {
@@ -955,7 +1008,7 @@ func statusAt(toks []nlp.Token, t int) string {
 	// "any attempt by China to invade Taiwan"
 	if t > 0 && toks[t-1].Norm == "to" && !usedFor(toks, t-1) {
 		for k := t - 2; k >= 0 && k >= t-7; k-- {
-			if embedNouns[toks[k].Norm] {
+			if embedNouns.Has(toks[k].Norm) {
 				return record.StatusHypothetical
 			}
 			if boundary(&toks[k]) {
@@ -1248,19 +1301,19 @@ func withObject(toks []nlp.Token, p party) bool {
 }
 
 // embedNouns are nouns whose "of" complement has not happened.
-var embedNouns = map[string]bool{
+var embedNouns = nlp.NewWordSet(map[string]bool{
 	"resumption": true, "possibility": true, "prospect": true, "prospects": true, "idea": true,
 	"plan": true, "plans": true, "proposal": true, "call": true, "calls": true, "hope": true,
 	"hopes": true, "threat": true, "risk": true, "chance": true, "chances": true, "offer": true,
 	"demand": true, "demands": true, "request": true, "bid": true, "attempt": true,
 	"invitation": true, "invite": true, "invited": true, "invitations": true,
-}
+})
 
 // embeddedNoun reports a nominal trigger inside "a resumption of …",
 // "the possibility of …" (within a few words).
 func embeddedNoun(toks []nlp.Token, t int) bool {
 	for k := t - 1; k >= 1 && k >= t-5; k-- {
-		if toks[k].Norm == "of" && embedNouns[toks[k-1].Norm] {
+		if toks[k].Norm == "of" && embedNouns.Has(toks[k-1].Norm) {
 			return true
 		}
 		if seekVerbs[toks[k].Norm] {

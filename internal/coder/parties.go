@@ -10,12 +10,12 @@ import (
 
 // subjectPreps are prepositions that put a mention in a prepositional
 // phrase rather than in subject position.
-var subjectPreps = map[string]bool{
+var subjectPreps = nlp.NewWordSet(map[string]bool{
 	"of": true, "for": true, "with": true, "to": true, "against": true, "on": true, "at": true,
 	"in": true, "about": true, "over": true, "by": true, "toward": true, "towards": true,
 	"into": true, "between": true, "amid": true, "under": true, "than": true, "like": true,
 	"regarding": true, "including": true, "among": true, "upon": true,
-}
+})
 
 // leftBoundary reports tokens a subject search does not cross.
 func leftBoundary(t *nlp.Token) bool {
@@ -90,14 +90,21 @@ func usable(m *entity.Mention) bool {
 // coordinated with it ("the United States and Russia", "both Washington
 // and Moscow", "Russian and American diplomats").
 func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party {
-	p := partyOf(&ms[k])
+	lo, hi := coordSpan(toks, ms, k, limit)
+	return spanParty(ms, k, lo, hi)
+}
+
+// coordSpan returns the first and last of the mentions coordinated with
+// ms[k] (see coordinated).
+func coordSpan(toks []nlp.Token, ms []entity.Mention, k int, limit int) (lo, hi int) {
+	lo, hi = k, k
 	// Leftwards.
 	for j := k; j > 0; j-- {
 		a, b := &ms[j-1], &ms[j]
 		if !conj(toks, a.TokEnd, b.Tok) || !usable(a) || clauseComma(toks, a, b) {
 			break
 		}
-		p.add(a)
+		lo = j - 1
 	}
 	// Rightwards, up to limit; "… with Lithuania and Poland accused
 	// Minsk" ends at a conjunct that is the subject of its own verb.
@@ -109,9 +116,57 @@ func coordinated(toks []nlp.Token, ms []entity.Mention, k int, limit int) party 
 		if n := b.TokEnd; n < len(toks) && isLowerWord(toks[n].Text) && strings.HasSuffix(toks[n].Norm, "ed") && b.TokEnd < limit {
 			break
 		}
-		p.add(b)
+		hi = j + 1
+	}
+	return lo, hi
+}
+
+// spanParty returns the party of ms[k] and the mentions ms[lo:hi+1]
+// coordinated with it: ms[k] first, then those to its left, nearest first,
+// then those to its right.
+func spanParty(ms []entity.Mention, k, lo, hi int) party {
+	p := partyOf(&ms[k])
+	for j := k - 1; j >= lo; j-- {
+		p.add(&ms[j])
+	}
+	for j := k + 1; j <= hi; j++ {
+		p.add(&ms[j])
 	}
 	return p
+}
+
+// partyWithout returns without(partyOf(m), src), building no party that
+// would come out empty.
+func partyWithout(m *entity.Mention, src party) party {
+	if within(m, src) {
+		return party{}
+	}
+	return without(partyOf(m), src)
+}
+
+// spanWithin reports whether every actor of the mentions ms[lo:hi+1] has
+// a country of party src: without would leave nothing of their party.
+func spanWithin(ms []entity.Mention, lo, hi int, src party) bool {
+	for j := lo; j <= hi; j++ {
+		if !within(&ms[j], src) {
+			return false
+		}
+	}
+	return true
+}
+
+// within reports whether every actor of mention m has a country of party
+// src.
+func within(m *entity.Mention, src party) bool {
+	if m.Kind == entity.Collective {
+		for _, a := range m.Members {
+			if !src.hasCountry(a.Country) {
+				return false
+			}
+		}
+		return true
+	}
+	return src.hasCountry(m.Actor.Country)
 }
 
 // subordinators open a clause that a comma closes before the main one.
@@ -128,7 +183,7 @@ func clauseComma(toks []nlp.Token, a, b *entity.Mention) bool {
 	if !commaOnly(toks, a.TokEnd, b.Tok) {
 		return false
 	}
-	if inPrepPhraseBack(toks, a.Tok) && b.TokEnd < len(toks) && isLowerWord(toks[b.TokEnd].Text) && !functionWords[toks[b.TokEnd].Norm] {
+	if inPrepPhraseBack(toks, a.Tok) && b.TokEnd < len(toks) && isLowerWord(toks[b.TokEnd].Text) && !functionWords.Has(toks[b.TokEnd].Norm) {
 		// "In a phone call with his Turkish counterpart, the Greek
 		// foreign minister expressed …": the comma closes a fronted
 		// phrase; the mention after it is the clause's subject.
@@ -212,12 +267,12 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		if !usable(m) || m.Possessive || m.Attrib {
 			continue
 		}
-		if m.Tok > 0 && subjectPreps[toks[m.Tok-1].Norm] {
+		if m.Tok > 0 && subjectPreps.Has(toks[m.Tok-1].Norm) {
 			// A prepositional object — unless coordinated with an earlier
 			// subject ("X and Y"), which the loop reaches next.
 			continue
 		}
-		if m.Tok > 1 && toks[m.Tok-1].Norm == "the" && subjectPreps[toks[m.Tok-2].Norm] {
+		if m.Tok > 1 && toks[m.Tok-1].Norm == "the" && subjectPreps.Has(toks[m.Tok-2].Norm) {
 			continue
 		}
 		p := coordinated(toks, ms, k, t)
@@ -255,7 +310,7 @@ func inPrepPhrase(toks []nlp.Token, i int) bool {
 	if j >= 0 && toks[j].Norm == "the" {
 		j--
 	}
-	return j >= 0 && subjectPreps[toks[j].Norm]
+	return j >= 0 && subjectPreps.Has(toks[j].Norm)
 }
 
 // lastCrossing returns the last token in [from, to) for which stop is
@@ -305,12 +360,11 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok) && !attribPlaces) && !(m.Tok > 0 && toks[m.Tok-1].Norm == "as") {
 			continue // "on the Indonesian island" is no object; "described as Chinese coercion" is
 		}
-		p := coordinated(toks, ms, k, len(toks))
-		p = without(p, src)
-		if p.empty() {
+		lo, hi := coordSpan(toks, ms, k, len(toks))
+		if spanWithin(ms, lo, hi, src) {
 			continue
 		}
-		return p
+		return without(spanParty(ms, k, lo, hi), src)
 	}
 	return party{}
 }
@@ -663,7 +717,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			}
 			break
 		}
-		if tk.Kind == nlp.Number || (tk.Kind == nlp.Word && isLowerWord(tk.Text) && !functionWords[n]) || isMonth(n) {
+		if tk.Kind == nlp.Number || (tk.Kind == nlp.Word && isLowerWord(tk.Text) && !functionWords.Has(n)) || isMonth(n) {
 			k--
 			continue
 		}
@@ -684,7 +738,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			continue
 		}
 		p := m.Tok - 1
-		for p > t && p >= m.Tok-3 && !subjectPreps[toks[p].Norm] && (toks[p].Norm == "the" || toks[p].Kind == nlp.Number || isLowerWord(toks[p].Text) && !functionWords[toks[p].Norm]) {
+		for p > t && p >= m.Tok-3 && !subjectPreps.Has(toks[p].Norm) && (toks[p].Norm == "the" || toks[p].Kind == nlp.Number || isLowerWord(toks[p].Text) && !functionWords.Has(toks[p].Norm)) {
 			p-- // "of 23 Russian diplomats", "on the Russian embassy"
 		}
 		if p < 0 || p < t || p-last > 3 {
@@ -786,7 +840,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		return false
 	}
 	if src.empty() && tgt.empty() {
-		if det != "indef" || k >= 1 && (subjectPreps[toks[k-1].Norm] || toks[k-1].Norm == "during") {
+		if det != "indef" || k >= 1 && (subjectPreps.Has(toks[k-1].Norm) || toks[k-1].Norm == "during") {
 			// Only a new event introduced as such ("follows a February 12
 			// phone call") stands for the text's parties; "at a meeting in
 			// Brussels" names no one.
@@ -895,7 +949,7 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 			if crosses(s.Tokens, t+1, ms[k].Tok, boundary) || newClauseSubject(s.Tokens, &ms[k]) {
 				break
 			}
-			if p := without(partyOf(&ms[k]), src); !p.empty() {
+			if p := partyWithout(&ms[k], src); !p.empty() {
 				return p
 			}
 		}
@@ -905,16 +959,15 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 	}
 	for k := range ms {
 		if ms[k].Tok < t && usable(&ms[k]) && ms[k].Kind != entity.Body {
-			if p := without(partyOf(&ms[k]), src); !p.empty() {
+			if p := partyWithout(&ms[k], src); !p.empty() {
 				return p
 			}
 		}
 	}
 	// A state named only as a place: "citizens detained in China".
 	for _, pl := range ann.SentencePlaces(s.Index) {
-		q := party{actors: []entity.Actor{{Country: pl.Country, Sector: "GOV"}}, texts: []string{pl.Text}}
-		if q = without(q, src); !q.empty() {
-			return q
+		if !src.hasCountry(pl.Country) {
+			return party{actors: []entity.Actor{{Country: pl.Country, Sector: "GOV"}}, texts: []string{pl.Text}}
 		}
 	}
 	return party{}
@@ -933,7 +986,7 @@ func placeAfter(ann *entity.Annotations, s *nlp.Sentence, t int) *entity.Place {
 
 // functionWords end a noun's premodifiers: prepositions, conjunctions,
 // auxiliaries, pronouns and common verbs.
-var functionWords = map[string]bool{
+var functionWords = nlp.NewWordSet(map[string]bool{
 	"in": true, "on": true, "at": true, "to": true, "for": true, "with": true, "by": true,
 	"from": true, "and": true, "or": true, "as": true, "into": true, "that": true, "which": true,
 	"who": true, "is": true, "are": true, "was": true, "were": true, "has": true, "have": true,
@@ -947,7 +1000,7 @@ var functionWords = map[string]bool{
 	"through": true, "throughout": true, "toward": true, "towards": true, "onto": true,
 	"upon": true, "beyond": true, "despite": true, "per": true, "among": true, "across": true,
 	"maintaining": true, "keeping": true, "using": true, "seeking": true,
-}
+})
 
 // mentionedTarget returns a state the sentence names other than the
 // source's, preferring one after the source.
@@ -957,7 +1010,7 @@ func (c *Coder) mentionedTarget(src party, ms []entity.Mention, s *nlp.Sentence)
 	}
 	for k := range ms {
 		if usable(&ms[k]) && ms[k].Kind != entity.Collective {
-			if p := without(partyOf(&ms[k]), src); !p.empty() {
+			if p := partyWithout(&ms[k], src); !p.empty() {
 				return p
 			}
 		}
@@ -989,7 +1042,7 @@ func afterPrep(toks []nlp.Token, k int) bool {
 		if definiteDets[n] || n == "a" || n == "an" {
 			continue
 		}
-		return subjectPreps[n] || n == "for"
+		return subjectPreps.Has(n) || n == "for"
 	}
 	return false
 }
@@ -1070,7 +1123,7 @@ func objectBetween(toks []nlp.Token, ms []entity.Mention, from, to int, src part
 		if m.Tok < from || m.TokEnd > to || !usable(m) || m.Attrib {
 			continue
 		}
-		if p := without(partyOf(m), src); !p.empty() {
+		if p := partyWithout(m, src); !p.empty() {
 			return p
 		}
 	}
@@ -1262,7 +1315,7 @@ func unnamedConjunct(toks []nlp.Token, from, to int) bool {
 		return false
 	}
 	for i := from + 1; i < to; i++ {
-		if toks[i].Kind != nlp.Word || functionWords[toks[i].Norm] {
+		if toks[i].Kind != nlp.Word || functionWords.Has(toks[i].Norm) {
 			return false
 		}
 	}
@@ -1280,7 +1333,7 @@ func newClauseSubject(toks []nlp.Token, m *entity.Mention) bool {
 		return false
 	}
 	e := m.TokEnd
-	return e < len(toks) && toks[e].Kind == nlp.Word && isLowerWord(toks[e].Text) && !functionWords[toks[e].Norm] || e < len(toks) && clauseAux[toks[e].Norm]
+	return e < len(toks) && toks[e].Kind == nlp.Word && isLowerWord(toks[e].Text) && !functionWords.Has(toks[e].Norm) || e < len(toks) && clauseAux[toks[e].Norm]
 }
 
 // clauseAux are auxiliaries that follow a clause's subject.
@@ -1398,7 +1451,7 @@ var decisionNouns = map[string]bool{
 func inPrepPhraseBack(toks []nlp.Token, i int) bool {
 	for k := i - 1; k >= 0 && k >= i-4; k-- {
 		n := toks[k].Norm
-		if subjectPreps[n] {
+		if subjectPreps.Has(n) {
 			return true
 		}
 		if n == "," || boundary(&toks[k]) || toks[k].Kind != nlp.Word {

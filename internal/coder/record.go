@@ -240,7 +240,7 @@ func relativeBetween(toks []nlp.Token, t, start, end int) bool {
 			// "lift the controls it imposed in July 2019": a relative
 			// clause without "which", its own subject and verb.
 			if i > t+1 && i+1 < len(toks) && toks[i-1].Kind == nlp.Word && isLowerWord(toks[i-1].Text) &&
-				!functionWords[toks[i-1].Norm] && strings.HasSuffix(toks[i+1].Norm, "ed") {
+				!functionWords.Has(toks[i-1].Norm) && strings.HasSuffix(toks[i+1].Norm, "ed") {
 				return true
 			}
 		}

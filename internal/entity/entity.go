@@ -670,7 +670,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				// "Ali Shamkhani" is not Abiy Ahmed Ali, "King Hamad bin
 				// Isa Al Khalifa" not Khalifa bin Zayed.
 				if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; !known {
-					if partOfName(toks, end) || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames[toks[i-1].Norm] && !titlePrefixes[toks[i-1].Norm] {
+					if partOfName(toks, end) || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames.Has(toks[i-1].Norm) && !titlePrefixes.Has(toks[i-1].Norm) {
 						continue
 					}
 				}
@@ -752,10 +752,10 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if partOfName(toks, end) || i > 0 && regionWords[toks[i-1].Norm] && isCap(toks[i-1].Text) {
 				continue // "Washington Post", "North America department"
 			}
-			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames[toks[i-1].Norm] && !titlePrefixes[toks[i-1].Norm] && !(i == 1 && sentenceModifier(toks[0].Norm)) {
+			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames.Has(toks[i-1].Norm) && !titlePrefixes.Has(toks[i-1].Norm) && !(i == 1 && sentenceModifier(toks[0].Norm)) {
 				continue // a person's name: "Ana Ferreira Lima", later "Lima"
 			}
-			if placeContext(toks, i, ann, s.Index) || e.kind == kCapital && end < len(toks) && venueNouns[toks[end].Norm] {
+			if placeContext(toks, i, ann, s.Index) || e.kind == kCapital && end < len(toks) && venueNouns.Has(toks[end].Norm) {
 				// "the Riyadh meeting", "the Minsk agreements": the venue.
 				p := m.has(kPlace)
 				if e.kind == kCountry {
@@ -985,14 +985,14 @@ var groupNouns = map[string]string{
 func isPossessive(norm string) bool { return norm == "'s" || norm == "'" }
 
 // titlePrefixes may stand before a title: "Deputy Foreign Minister".
-var titlePrefixes = map[string]bool{
+var titlePrefixes = nlp.NewWordSet(map[string]bool{
 	"deputy": true, "assistant": true, "vice": true, "senior": true, "chief": true,
 	"acting": true, "former": true, "top": true, "first": true, "special": true,
 	"then": true, "then-": true, "outgoing": true, "incoming": true, "new": true,
-}
+})
 
 func skipPrefixes(toks []nlp.Token, i int) int {
-	for i < len(toks) && titlePrefixes[toks[i].Norm] {
+	for i < len(toks) && titlePrefixes.Has(toks[i].Norm) {
 		i++
 	}
 	return i
@@ -1002,7 +1002,7 @@ func skipPrefixes(toks []nlp.Token, i int) int {
 // prefixes) whose main match is m, and the token index after it.
 func titleSpan(body string, toks []nlp.Token, modStart, from int, m *match) (string, int) {
 	start := titleStart(toks, from, m.tok)
-	for start > from && titlePrefixes[toks[start-1].Norm] {
+	for start > from && titlePrefixes.Has(toks[start-1].Norm) {
 		start--
 	}
 	end := m.tok + m.n
@@ -1030,7 +1030,7 @@ func instName(body string, toks []nlp.Token, m *match) string {
 // titleStart extends a title at token i back over its prefixes ("Deputy
 // Assistant …"), not before token from.
 func titleStart(toks []nlp.Token, from, i int) int {
-	for i > from && titlePrefixes[toks[i-1].Norm] {
+	for i > from && titlePrefixes.Has(toks[i-1].Norm) {
 		i--
 	}
 	return i
@@ -1045,18 +1045,21 @@ func skipMatches(ms []match, k, end int) int {
 }
 
 func isCap(s string) bool {
+	if s != "" && s[0] < utf8.RuneSelf {
+		return 'A' <= s[0] && s[0] <= 'Z'
+	}
 	r, _ := utf8.DecodeRuneInString(s)
 	return unicode.IsUpper(r)
 }
 
 // nameParticles may stand inside a person's name.
-var nameParticles = map[string]bool{
+var nameParticles = nlp.NewWordSet(map[string]bool{
 	"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "di": true,
 	"du": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "ibn": true, "abu": true,
-}
+})
 
 // notNames are capitalized words that do not begin or continue names.
-var notNames = map[string]bool{
+var notNames = nlp.NewWordSet(map[string]bool{
 	"the": true, "a": true, "an": true, "in": true, "on": true, "at": true, "but": true, "and": true,
 	"or": true, "this": true, "that": true, "these": true, "those": true, "it": true, "its": true,
 	"he": true, "she": true, "they": true, "we": true, "i": true, "his": true, "her": true, "their": true,
@@ -1067,7 +1070,7 @@ var notNames = map[string]bool{
 	"however": true, "despite": true, "according": true, "meanwhile": true, "speaking": true, "over": true,
 	"through": true, "with": true, "as": true, "if": true, "when": true, "there": true, "no": true, "to": true,
 	"mr.": true, "mrs.": true, "ms.": true, "dr.": true,
-}
+})
 
 // nameLen returns how many tokens from i form a capitalized name (0 if none).
 func nameLen(toks []nlp.Token, i int, used []bool) int {
@@ -1080,15 +1083,15 @@ func nameLen(toks []nlp.Token, i int, used []bool) int {
 		if t.Kind != nlp.Word {
 			break
 		}
-		if n > 0 && j+1 < len(toks) && nameParticles[t.Norm] && isCap(toks[j+1].Text) {
+		if n > 0 && j+1 < len(toks) && nameParticles.Has(t.Norm) && isCap(toks[j+1].Text) {
 			continue
 		}
-		if n > 0 && nameParticles[t.Norm] && j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Start == t.End && isCap(toks[j+2].Text) {
+		if n > 0 && nameParticles.Has(t.Norm) && j+2 < len(toks) && toks[j+1].Text == "-" && toks[j+1].Start == t.End && isCap(toks[j+2].Text) {
 			n = j + 2 - i + 1 // "Khalid al-Falih", tokenized "al" "-" "Falih"
 			j += 2
 			continue
 		}
-		if !isCap(t.Text) || notNames[t.Norm] {
+		if !isCap(t.Text) || notNames.Has(t.Norm) {
 			break
 		}
 		n = j - i + 1
@@ -1416,13 +1419,13 @@ func modifiedGroup(toks []nlp.Token, j int) (int, string) {
 }
 
 // venueNouns are events named after the city that held them.
-var venueNouns = map[string]bool{
+var venueNouns = nlp.NewWordSet(map[string]bool{
 	"talks": true, "meeting": true, "meetings": true, "summit": true, "round": true,
 	"conference": true, "process": true, "agreement": true, "agreements": true, "accord": true,
 	"accords": true, "declaration": true, "format": true, "protocol": true, "ceremony": true,
 	"negotiations": true, "consultations": true, "dialogue": true, "forum": true, "communique": true,
 	"communiqué": true, "understanding": true, "memorandum": true,
-}
+})
 
 // lastBody returns the international body named last in sentence si or
 // the three before it, for "the bloc", "the alliance".
@@ -1472,7 +1475,7 @@ func particlesBetween(toks []nlp.Token, from, to int) bool {
 		return false
 	}
 	for i := from; i < to; i++ {
-		if !nameParticles[toks[i].Norm] {
+		if !nameParticles.Has(toks[i].Norm) {
 			return false
 		}
 	}
@@ -1575,14 +1578,14 @@ func partOfName(toks []nlp.Token, end int) bool {
 		return false
 	}
 	t := toks[end]
-	return t.Kind == nlp.Word && isCap(t.Text) && !notNames[t.Norm] && t.Norm != "and"
+	return t.Kind == nlp.Word && isCap(t.Text) && !notNames.Has(t.Norm) && t.Norm != "and"
 }
 
 // placePreps are prepositions after which a capital or country is a place.
-var placePreps = map[string]bool{
+var placePreps = nlp.NewWordSet(map[string]bool{
 	"in": true, "at": true, "near": true, "outside": true, "inside": true, "across": true,
 	"throughout": true, "around": true, "into": true, "via": true, "within": true,
-}
+})
 
 // motionWords make a following "to" a place preposition ("flew to Moscow").
 var motionWords = map[string]bool{
@@ -1604,7 +1607,7 @@ func placeContext(toks []nlp.Token, i int, ann *Annotations, si int) bool {
 		return false
 	}
 	p := toks[j].Norm
-	if placePreps[p] {
+	if placePreps.Has(p) {
 		return true
 	}
 	if p == "from" {
@@ -1922,10 +1925,10 @@ func lastGroup(ann *Annotations, si, first int) []Actor {
 
 // sideMembers are people a collective can be made of: "officials on
 // both sides".
-var sideMembers = map[string]bool{
+var sideMembers = nlp.NewWordSet(map[string]bool{
 	"officials": true, "diplomats": true, "negotiators": true, "leaders": true, "ministers": true,
 	"experts": true, "delegates": true, "envoys": true, "representatives": true,
-}
+})
 
 // collectiveEntry stands for "the two nuclear-armed neighbours" and the
 // like, which collectiveAt recognizes beyond the fixed phrases.
@@ -1933,18 +1936,18 @@ var collectiveEntry = &entry{kind: kCollective, sector: "GOV"}
 
 // collectiveHeads are nouns that, after "the two" or "both" and up to two
 // modifiers, refer to the two parties of a text.
-var collectiveHeads = map[string]bool{
+var collectiveHeads = nlp.NewWordSet(map[string]bool{
 	"countries": true, "nations": true, "sides": true, "neighbours": true, "neighbors": true,
 	"governments": true, "leaders": true, "powers": true, "rivals": true, "states": true,
 	"capitals": true, "allies": true, "presidents": true, "ministers": true, "delegations": true,
 	"adversaries": true, "partners": true, "premiers": true,
-}
+})
 
 // collectiveAt returns the length of a collective reference starting at
 // token i ("the two nuclear-armed neighbours", "both Gulf states"), or 0.
 func collectiveAt(toks []nlp.Token, i int) int {
 	j := i
-	if i+2 < len(toks) && (toks[i+1].Norm == "on" || toks[i+1].Norm == "from" || toks[i+1].Norm == "of") && sideMembers[toks[i].Norm] {
+	if i+2 < len(toks) && (toks[i+1].Norm == "on" || toks[i+1].Norm == "from" || toks[i+1].Norm == "of") && sideMembers.Has(toks[i].Norm) {
 		// "officials on both sides", "diplomats from the two countries"
 		if n := collectiveAt(toks, i+2); n > 0 {
 			return n + 2
@@ -1960,7 +1963,7 @@ func collectiveAt(toks []nlp.Token, i int) int {
 		return 0
 	}
 	for k := 0; k < 3 && j < len(toks); k++ {
-		if collectiveHeads[toks[j].Norm] {
+		if collectiveHeads.Has(toks[j].Norm) {
 			return j + 1 - i
 		}
 		if toks[j].Kind != nlp.Word {
