@@ -718,7 +718,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			if len(e.src.actors) >= 2 && (flags.Sym || (flags.Speech || isCooperation(h.r.code.Root)) && e.src.m != nil && e.src.m.Kind == entity.Collective) {
 				// "Moscow and Washington reached a consensus"
 				e.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
-				e.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
+				e.src = party{actors: e.src.actors[:1:1], texts: e.src.texts[:1:1], m: e.src.m}
 				e.reciprocal = true
 				e.group = true
 			} else if flags.PlaceTarget || h.r.code.Root >= "15" {
@@ -857,7 +857,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			// "Vucic and Kurti met in Ohrid with Borrell": the subject's
 			// members also met each other.
 			ge := e
-			ge.src = party{actors: e.src.actors[:1], texts: e.src.texts[:1], m: e.src.m}
+			ge.src = party{actors: e.src.actors[:1:1], texts: e.src.texts[:1:1], m: e.src.m}
 			ge.tgt = party{actors: e.src.actors[1:], texts: e.src.texts[1:]}
 			ge.reciprocal, ge.group = true, true
 			evs = append(evs, ge)

@@ -752,7 +752,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			src = coordinated(toks, ms, j, len(toks))
 			if len(src.actors) >= 2 {
 				tgt = party{actors: src.actors[1:], texts: src.texts[1:]}
-				src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
+				src = party{actors: src.actors[:1:1], texts: src.texts[:1:1], m: src.m}
 				e.reciprocal = true
 				e.group = true
 			}
@@ -873,7 +873,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	}
 	if len(src.actors) >= 2 && tgt.empty() && h.r.pat.Flags.Sym {
 		tgt = party{actors: src.actors[1:], texts: src.texts[1:]}
-		src = party{actors: src.actors[:1], texts: src.texts[:1], m: src.m}
+		src = party{actors: src.actors[:1:1], texts: src.texts[:1:1], m: src.m}
 		e.reciprocal = true
 		e.group = true
 	}
