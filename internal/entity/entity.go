@@ -755,6 +755,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames.Has(toks[i-1].Norm) && !titlePrefixes.Has(toks[i-1].Norm) && !(i == 1 && sentenceModifier(toks[0].Norm)) {
 				continue // a person's name: "Ana Ferreira Lima", later "Lima"
 			}
+			if e.kind == kCapital && i >= 2 && toks[i-1].Norm == "in" && !used[i-2] && officialNouns[toks[i-2].Norm] {
+				// "officials in Canberra": the capital's own officials
+				// (not "diplomats in Moscow", who may be anyone's).
+				emit(Mention{Tok: i - 2, TokEnd: end, Kind: Group, Actor: Actor{Country: e.country, Sector: "GOV"}, How: "capital"})
+				continue
+			}
 			if placeContext(toks, i, ann, s.Index) || e.kind == kCapital && end < len(toks) && venueNouns.Has(toks[end].Norm) {
 				// "the Riyadh meeting", "the Minsk agreements": the venue.
 				p := m.has(kPlace)
@@ -1417,6 +1423,9 @@ func modifiedGroup(toks []nlp.Token, j int) (int, string) {
 	}
 	return 0, ""
 }
+
+// officialNouns before "in <capital>" name that state's officials.
+var officialNouns = map[string]bool{"officials": true, "authorities": true, "leaders": true, "policymakers": true}
 
 // venueNouns are events named after the city that held them.
 var venueNouns = nlp.NewWordSet(map[string]bool{

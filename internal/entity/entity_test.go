@@ -111,6 +111,8 @@ func TestActors(t *testing.T) {
 		{"Gabriel Escobar, the State Department's envoy for the Western Balkans, urged both sides to act.", pub2025, "Gabriel Escobar", "USAGOV", "apposition", ""},
 		{"The Foreign Ministry in Beijing said it firmly opposed the visit.", pub2025, "Foreign Ministry", "CHNGOV", "context", ""},
 		{"The UAE delegation was led by Vice President and Prime Minister Sheikh Mohammed bin Rashid Al Maktoum.", pub2025, "", "", "", "Vice President"},
+		{"Officials in Canberra said they hoped for progress.", pub2025, "Officials in Canberra", "AUSGOV", "capital", ""},
+		{"Western diplomats in Moscow said the talks failed.", pub2025, "", "", "", "diplomats in Moscow"},
 		// A name in apposition to a title.
 		{"China's ambassador in Canberra, Cheng Jingye, warned of a boycott.", pub2025, "Cheng Jingye", "CHNGOV", "apposition", ""},
 		// An object "it" is not its clause's own subject.
