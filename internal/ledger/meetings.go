@@ -1316,15 +1316,6 @@ func hasContactBefore(toks []nlp.Token) bool {
 	return false
 }
 
-func hasPreposition(toks []nlp.Token) bool {
-	for _, t := range toks {
-		if prepositions[t.Norm] {
-			return true
-		}
-	}
-	return false
-}
-
 func anchoredPlace(cs []contact, p *entity.Place) bool {
 	for _, c := range cs {
 		if c.place != nil && c.place.Start == p.Start {
