@@ -473,6 +473,15 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		} else {
 			e.tgt = subjectLeft(toks, ms, first)
 			if e.tgt.empty() {
+				// "Three Russian diplomats were expelled": the pattern's
+				// first word inside the subject's mention.
+				for k := range ms {
+					if ms[k].Tok <= first && first < ms[k].TokEnd && usable(&ms[k]) {
+						e.tgt = partyOf(&ms[k])
+					}
+				}
+			}
+			if e.tgt.empty() {
 				// "Russia's state nuclear company will be left out": the
 				// owner named in the passive's subject.
 				e.tgt = possessorBefore(toks, ms, first)
