@@ -281,7 +281,7 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 			// prepositional object — unless "and" starts a new clause
 			// with this mention as its subject ("closed its border with
 			// Lithuania and Poland accused Minsk").
-			if k > 0 && ms[k].Tok > 0 && toks[ms[k].Tok-1].Norm == "and" && ms[k].TokEnd == t {
+			if k > 0 && ms[k].Tok > 0 && toks[ms[k].Tok-1].Norm == "and" && auxOnly(toks, ms[k].TokEnd, t) {
 				return partyOf(m)
 			}
 			continue
@@ -1515,4 +1515,19 @@ func possessorBefore(toks []nlp.Token, ms []entity.Mention, t int) party {
 		}
 	}
 	return party{}
+}
+
+// auxOnly reports tokens [from, to) that are auxiliaries or adverbs only:
+// "Estonia has downgraded", "Poland also accused".
+func auxOnly(toks []nlp.Token, from, to int) bool {
+	if to-from > 3 {
+		return false
+	}
+	for i := from; i < to; i++ {
+		n := toks[i].Norm
+		if !clauseAux[n] && n != "also" && n != "since" && n != "already" && n != "later" && n != "then" && n != "been" {
+			return false
+		}
+	}
+	return true
 }
