@@ -681,7 +681,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			continue
 		}
 		// "the freezing of accounts": a verb form used as a noun.
-		if !flags.Noun && t > 0 && (toks[t-1].Norm == "the" || toks[t-1].Norm == "a" || toks[t-1].Norm == "an" || toks[t-1].Norm == "'s" || toks[t-1].Norm == "his" || toks[t-1].Norm == "her" || toks[t-1].Norm == "its" || toks[t-1].Norm == "their") {
+		if !flags.Noun && t > 0 && (nounDet(toks[t-1].Norm) || t > 1 && nounDet(toks[t-2].Norm) && isLowerWord(toks[t-1].Text) && baseForm(toks[t].Norm)) {
+			// … also after one modifier when the verb is in its base
+			// form: "the first visit", "a possible visit by Xi".
 			flags.Noun = true
 			e.nominal = true
 		}
@@ -1555,6 +1557,26 @@ func nounBefore(toks []nlp.Token, t int) bool {
 	n := toks[t-1].Norm
 	switch n {
 	case "notes", "note", "reports", "report", "documents", "statement", "statements", "letter", "letters", "messages", "message", "cables", "sources":
+		return true
+	}
+	return false
+}
+
+// nounDet reports a determiner that makes the next word a noun.
+func nounDet(n string) bool {
+	switch n {
+	case "the", "a", "an", "'s", "his", "her", "its", "their":
+		return true
+	}
+	return false
+}
+
+// baseForm reports a verb's base form that is also a noun: "visit",
+// "call", "protest" (not "said" or "met", which only look like one).
+func baseForm(n string) bool {
+	switch n {
+	case "visit", "call", "protest", "appeal", "offer", "demand", "threat", "pledge", "ban",
+		"attack", "strike", "request", "trip", "promise", "warning", "boycott", "embargo":
 		return true
 	}
 	return false

@@ -351,7 +351,7 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if appositiveBetween(toks, t+1, m.Tok) {
 			break // "struck the port of Odesa, an attack the United Nations condemned"
 		}
-		if newClauseSubject(toks, m) || participleBetween(toks, t+1, m.Tok) {
+		if newClauseSubject(toks, m) || participleBetween(toks, t+1, m.Tok) || subordinateBetween(toks, t+1, m.Tok) {
 			break // "rejected the demands, and Beijing refused …"; "defended the decision, arguing that …"
 		}
 		if !usable(m) {
@@ -553,7 +553,9 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		e.src = prev[len(prev)-1].src
 	}
 	// "X imposed sanctions on Y and provided aid to Z"
-	if e.src.empty() && len(prev) > 0 {
+	if e.src.empty() && len(prev) > 0 && !prev[len(prev)-1].h.r.pat.Flags.Noun && !prev[len(prev)-1].nominal {
+		// (not after a noun inside an object: "raised North Korea's
+		// military cooperation with Russia and urged Beijing …")
 		p := prev[len(prev)-1]
 		pl := p.h.pos[len(p.h.pos)-1]
 		// Not after a passive: "Iran, in talks mediated by China,
@@ -1530,4 +1532,15 @@ func auxOnly(toks []nlp.Token, from, to int) bool {
 		}
 	}
 	return true
+}
+
+// subordinateBetween reports a subordinate clause opening in [from, to)
+// after a comma: "…, as Seoul seeks to stabilise ties …".
+func subordinateBetween(toks []nlp.Token, from, to int) bool {
+	for i := from; i+1 < to; i++ {
+		if toks[i].Norm == "," && subordinators[toks[i+1].Norm] {
+			return true
+		}
+	}
+	return false
 }
