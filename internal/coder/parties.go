@@ -2,6 +2,7 @@ package coder
 
 import (
 	"strings"
+	"unsafe"
 
 	"github.com/parleyproject/parley/internal/entity"
 	"github.com/parleyproject/parley/internal/nlp"
@@ -38,12 +39,10 @@ func partyOf(m *entity.Mention) party {
 		}
 		return p
 	}
-	// One allocation for both one-element slices.
-	one := &struct {
-		actor [1]entity.Actor
-		text  [1]string
-	}{[1]entity.Actor{m.Actor}, [1]string{m.Text}}
-	p.actors, p.texts = one.actor[:], one.text[:]
+	// One-element views of the mention's own fields, full so that
+	// appending copies: no allocation, and the coder never writes through
+	// a party's slices.
+	p.actors, p.texts = unsafe.Slice(&m.Actor, 1), unsafe.Slice(&m.Text, 1)
 	return p
 }
 
