@@ -60,12 +60,12 @@ type anchor struct {
 
 // relative returns the date a sentence's relative phrase gives, at
 // day precision, or false.
-func (a *anchor) relative(s *nlp.Sentence) (timex.Expr, bool) {
+func (a *anchor) relative(s *nlp.Sentence, out []timex.Expr) []timex.Expr {
 	if !a.valid {
-		return timex.Expr{}, false
+		return out
 	}
 	toks := s.Tokens
-	for i := range toks {
+	for i := 0; i < len(toks); i++ {
 		if i+1 >= len(toks) || !relativeSecond.Has(toks[i+1].Norm) || !relativeFirst.Has(toks[i].Norm) {
 			continue
 		}
@@ -84,11 +84,51 @@ func (a *anchor) relative(s *nlp.Sentence) (timex.Expr, bool) {
 				continue
 			}
 			end := toks[i+len(r.words)-1].End
-			return timex.Expr{Start: toks[i].Start, End: end, Text: strings.Join(r.words, " "),
-				Date: a.day.AddDate(0, 0, r.offset), Precision: timex.Day, Relative: true}, true
+			out = append(out, timex.Expr{Start: toks[i].Start, End: end, Text: strings.Join(r.words, " "),
+				Date: a.day.AddDate(0, 0, r.offset), Precision: timex.Day, Relative: true})
+			i += len(r.words) - 1
+			break
 		}
 	}
-	return timex.Expr{}, false
+	return out
+}
+
+// nearest returns the expression of xs nearest the trigger token t of
+// toks, preferring those of the trigger's own clause.
+func nearest(xs []timex.Expr, toks []nlp.Token, t int) *timex.Expr {
+	var best *timex.Expr
+	bestDist := 0
+	for i := range xs {
+		d := xs[i].Start - toks[t].End
+		if d < 0 {
+			d = toks[t].Start - xs[i].End
+		}
+		if d < 0 {
+			d = 0
+		}
+		if clauseBetween(toks, t, xs[i].Start, xs[i].End) || commaAndBetween(toks, t, xs[i].Start, xs[i].End) {
+			d += 1 << 20
+		}
+		if best == nil || d < bestDist {
+			best, bestDist = &xs[i], d
+		}
+	}
+	return best
+}
+
+// commaAndBetween reports ", and" (or ", but") between token t and the
+// span start:end, where a new clause begins.
+func commaAndBetween(toks []nlp.Token, t, start, end int) bool {
+	lo, hi := toks[t].End, start
+	if end <= toks[t].Start {
+		lo, hi = end, toks[t].Start
+	}
+	for i := 0; i+1 < len(toks); i++ {
+		if toks[i].Start >= lo && toks[i+1].End <= hi && toks[i].Norm == "," && (toks[i+1].Norm == "and" || toks[i+1].Norm == "but") {
+			return true
+		}
+	}
+	return false
 }
 
 // update moves the anchor to the last day-precision date of sentence si

@@ -532,11 +532,12 @@ func (c *Coder) Code(d Doc) []record.Event {
 			}
 		}
 		// "The following day, …": a date relative to the last day named.
-		var rel *timex.Expr
+		// Each event takes the phrase nearest its trigger: "stormed the
+		// embassy that night, and the kingdom broke off relations the
+		// following day".
+		var rels []timex.Expr
 		if len(evs) > 0 && len(ann.SentenceDates(s.Index)) == 0 {
-			if x, ok := days.relative(s); ok {
-				rel = &x
-			}
+			rels = days.relative(s, nil)
 		}
 		n := 0
 		for i := 0; i < len(evs); i++ {
@@ -566,17 +567,88 @@ func (c *Coder) Code(d Doc) []record.Event {
 			sc.exp = expand(sc.exp[:0], e)
 			for _, pe := range sc.exp {
 				rec := c.record(d, s, pe, ann, &ctx)
-				if rel != nil && rec.Date == nil {
-					setDate(&rec, *rel)
+				if len(rels) > 0 && rec.Date == nil {
+					t := pe.h.pos[pe.h.r.pat.Trigger]
+					if t >= len(s.Tokens) {
+						t = 0
+					}
+					setDate(&rec, *nearest(rels, s.Tokens, t))
 				}
 				rec.ID = d.ID + "-" + strconv.Itoa(s.Index) + "-" + strconv.Itoa(n)
 				n++
 				out = append(out, rec)
 			}
 		}
-		days.update(ann, s, rel)
+		var last *timex.Expr
+		if len(rels) > 0 {
+			last = &rels[len(rels)-1]
+		}
+		days.update(ann, s, last)
 	}
-	return sc.result(out)
+	return sc.result(dedupe(out))
+}
+
+// dedupe drops an event that a more precisely dated one of the document
+// repeats: the same actors, code and status, the one's month holding the
+// other's day ("cut its ties in January 2016" …
+// "broke off relations the following day", resolved to 2016-01-03).
+// Events of the same day never merge: expelling diplomats and calling off
+// a visit on one day are two 161s. Nor do undated ones.
+func dedupe(out []record.Event) []record.Event {
+	key := func(e *record.Event) string {
+		if e.Date != nil {
+			return *e.Date
+		}
+		if e.DatePrecision == record.PrecisionMonth {
+			return e.Period // a year is too coarse to tell one event
+		}
+		return ""
+	}
+	country := func(a *record.Actor) string {
+		if a == nil {
+			return ""
+		}
+		return a.Country
+	}
+	drop := 0
+	for i := range out {
+		a := &out[i]
+		ka := key(a)
+		if ka == "" || a.ID == "" {
+			continue
+		}
+		for j := i + 1; j < len(out); j++ {
+			b := &out[j]
+			kb := key(b)
+			if kb == "" || b.ID == "" || a.CAMEO != b.CAMEO || a.Status != b.Status || a.Reciprocal != b.Reciprocal ||
+				country(a.Source) != country(b.Source) || country(a.Target) != country(b.Target) {
+				continue
+			}
+			switch {
+			case strings.HasPrefix(kb, ka+"-"):
+				a.ID = ""
+			case strings.HasPrefix(ka, kb+"-"):
+				b.ID = ""
+			default:
+				continue
+			}
+			drop++
+			if a.ID == "" {
+				break
+			}
+		}
+	}
+	if drop == 0 {
+		return out
+	}
+	kept := out[:0]
+	for _, e := range out {
+		if e.ID != "" {
+			kept = append(kept, e)
+		}
+	}
+	clear(out[len(kept):])
+	return kept
 }
 
 // maxPairs bounds the events one trigger yields for many parties.

@@ -241,3 +241,29 @@ func BenchmarkCode(b *testing.B) {
 		b.ReportMetric(float64(n)*float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
 	}
 }
+
+// TestDedupe checks that an event dated by a month is dropped when a later
+// sentence dates the same event to a day of it, and that two events of one
+// day stay two.
+func TestDedupe(t *testing.T) {
+	s := newStages(t)
+	count := func(body string, pub time.Time, code string) int {
+		n := 0
+		for _, ev := range s.code(body, pub) {
+			if ev.CAMEO == code && ev.Status == "reported" {
+				n++
+			}
+		}
+		return n
+	}
+	pub := time.Date(2023, 4, 6, 0, 0, 0, 0, time.UTC)
+	body := "Riyadh cut its ties with Tehran in January 2016. Saudi Arabia had executed a Shia cleric on January 2 of that year. Protesters stormed the Saudi embassy that night, and the kingdom broke off relations with Iran the following day."
+	if n := count(body, pub, "161"); n != 1 {
+		t.Errorf("month and day reports of one break: %d events 161, want 1", n)
+	}
+	pub = time.Date(2021, 4, 20, 0, 0, 0, 0, time.UTC)
+	body = "Prague expelled 18 Russian diplomats on April 17. Prague also expelled 20 more Russian diplomats on April 17."
+	if n := count(body, pub, "161"); n != 2 {
+		t.Errorf("two acts of one day: %d events, want 2", n)
+	}
+}

@@ -33,6 +33,7 @@ const (
 	kIt                           // "it", standing for a state or institution
 	kThey                         // "they", standing for parties named together
 	kBodyRef                      // "the bloc", standing for the body named last
+	kKingdomRef                   // "the kingdom", standing for the monarchy named last
 )
 
 // caseMode says how a phrase's first token must be written in the text.
@@ -376,6 +377,9 @@ func compile(lex *lexicon.Lexicon) *dict {
 	}
 	for _, p := range definites {
 		d.addPhrase(p, kDefinite, 0, "", "")
+	}
+	for _, p := range []string{"the kingdom", "The kingdom"} {
+		d.addPhrase(p, kKingdomRef, 0, "", "")
 	}
 	for _, p := range []string{"the bloc", "the alliance", "the organisation", "the organization", "the union", "the grouping", "the body"} {
 		d.addPhrase(p, kBodyRef, 0, "", "")

@@ -186,6 +186,10 @@ type Resolver struct {
 	// capitals has, for each country of lex, the coordinates of its
 	// capital as a place of lex (zero when it is none).
 	capitals []coords
+	// kingdoms holds the codes of the states whose names call them a
+	// kingdom ("Kingdom of Bahrain", "United Kingdom"), which "the
+	// kingdom" may stand for.
+	kingdoms map[string]bool
 }
 
 type coords struct{ lat, lon float64 }
@@ -199,8 +203,13 @@ func (r *Resolver) Words() *nlp.Words { return &r.dict.firsts }
 
 // New compiles a Resolver from a lexicon.
 func New(lex *lexicon.Lexicon) *Resolver {
-	r := &Resolver{lex: lex, dict: compile(lex), capitals: make([]coords, len(lex.Countries))}
+	r := &Resolver{lex: lex, dict: compile(lex), capitals: make([]coords, len(lex.Countries)), kingdoms: map[string]bool{}}
 	for i, c := range lex.Countries {
+		for _, n := range c.Names {
+			if strings.Contains(n, "Kingdom") {
+				r.kingdoms[c.Code] = true
+			}
+		}
 		for _, pl := range lex.Places {
 			if pl.Name == c.Capital && pl.Country == c.Code {
 				r.capitals[i] = coords{pl.Lat, pl.Lon}
@@ -220,12 +229,16 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 	// their final number.
 	ann := &Annotations{Sentences: sents, Mentions: st.mentions[:0]}
 	ann.numberWords(r.Words())
+	year := 0
 	for i := range sents {
 		s := &sents[i]
 		st.ids = ann.wordIDs[i]
 		st.sentence(s, ann)
-		for _, x := range timex.Find(s.Text, s.Start, published) {
+		for _, x := range timex.FindInYear(s.Text, s.Start, published, year) {
 			ann.Dates = append(ann.Dates, Date{Sentence: s.Index, Expr: x})
+			if !x.Relative && !x.Date.IsZero() && x.Precision >= timex.Year && x.Precision <= timex.Day {
+				year = x.Date.Year() // the year a later "that year" means
+			}
 		}
 	}
 	st.mentions = ann.Mentions
@@ -660,6 +673,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				emit(Mention{Tok: tStart, TokEnd: nameEnd, Kind: Person, Actor: a, How: "title"})
 				st.remember(name, a)
 				k = skipMatches(ms, k, nameEnd)
+			} else if groupSectors[ti.sector] && tStart == i {
+				// "militants in the Gaza Strip", "protesters from Kherson":
+				// a group of the place's country.
+				if c := placeCountryAt(toks, end, matchAt, st.r.lex); c != "" {
+					emit(Mention{Tok: i, TokEnd: end, Kind: Group, Actor: Actor{Country: c, Sector: ti.sector}, How: "place"})
+				}
 			}
 		case m.has(kOffice) != nil || m.has(kSurname) != nil:
 			if m.n == 1 && end < len(toks) && toks[end].Kind == nlp.Number && m.has(kOffice) == nil {
@@ -824,6 +843,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 			if len(members) >= 2 {
 				emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "coref"})
+			}
+		case m.has(kKingdomRef) != nil:
+			// "Bahrain … the kingdom would also establish relations": the
+			// monarchy named last, in this sentence or the three before.
+			if k := st.lastKingdom(ann, s.Index, i); k != nil {
+				emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: Actor{Country: k.Actor.Country, Sector: "GOV"}, How: "coref"})
 			}
 		case m.has(kBodyRef) != nil:
 			if b := lastBody(ann, s.Index); b != nil {
@@ -1445,6 +1470,60 @@ func lastBody(ann *Annotations, si int) *Mention {
 			break
 		}
 		if m.Kind == Body && m.Actor.Country != "" {
+			return m
+		}
+	}
+	return nil
+}
+
+// groupSectors are the sectors of people who act as a group of a place
+// ("militants in …", "protesters in …"). Troops are not among them: the
+// troops in a country are often another's.
+var groupSectors = map[string]bool{"REB": true, "SEP": true, "CVL": true}
+
+// placeCountryAt returns the country of the place or state that "in" or
+// "from" at token i introduces ("in the Gaza Strip", "from southern
+// Lebanon"), or "".
+func placeCountryAt(toks []nlp.Token, i int, matchAt func(int) *match, lex *lexicon.Lexicon) string {
+	if i >= len(toks) || toks[i].Norm != "in" && toks[i].Norm != "from" {
+		return ""
+	}
+	i++
+	if i < len(toks) && toks[i].Norm == "the" {
+		i++
+	}
+	if i < len(toks) {
+		switch toks[i].Norm {
+		case "northern", "southern", "eastern", "western", "central", "north", "south", "east", "west", "occupied":
+			i++
+		}
+	}
+	m := matchAt(i)
+	if m == nil {
+		return ""
+	}
+	if e := m.has(kCountry); e != nil {
+		return e.country
+	}
+	if e := m.has(kPlace); e != nil {
+		return lex.Places[e.idx].Country
+	}
+	return ""
+}
+
+// lastKingdom returns the last mention of a kingdom's state, government
+// or people before token i of sentence si, within the three sentences
+// before, or nil.
+func (st *docState) lastKingdom(ann *Annotations, si, i int) *Mention {
+	for j := len(ann.Mentions) - 1; j >= 0; j-- {
+		m := &ann.Mentions[j]
+		if m.Sentence < si-3 {
+			break
+		}
+		if m.Sentence == si && m.Tok >= i || m.Kind == Collective {
+			continue
+		}
+		if st.r.kingdoms[m.Actor.Country] {
 			return m
 		}
 	}

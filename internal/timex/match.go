@@ -15,6 +15,8 @@ type matcher struct {
 	pm     time.Month
 	hasPub bool
 	mode   mode
+	// ctxYear is the year "that year" stands for, or 0 when unknown.
+	ctxYear int
 }
 
 // p returns the publication day at UTC midnight, or zero when unknown.
@@ -263,7 +265,7 @@ func (m *matcher) month(i int) (Expr, int, bool) {
 			return m.mk(i, k2, dayDate(y, mon, day), Day, false, false), k2, true
 		}
 		if k2, ok := m.thatYear(k); ok {
-			return m.mk(i, k2, time.Time{}, Day, false, false), k2, true
+			return m.mk(i, k2, m.thatDay(mon, day), Day, false, false), k2, true
 		}
 		return m.inferDay(i, k, mon, day), k, true
 	}
@@ -285,7 +287,7 @@ func (m *matcher) month(i int) (Expr, int, bool) {
 		return m.mk(i, j, time.Date(y, time.Month(mon), 1, 0, 0, 0, 0, time.UTC), Month, false, false), j, true
 	}
 	if k, ok := m.thatYear(j); ok {
-		return m.mk(i, k, time.Time{}, Month, false, false), k, true
+		return m.mk(i, k, m.thatDay(mon, 1), Month, false, false), k, true
 	}
 	return m.inferMonth(i, j, mon), j, true
 }
@@ -323,6 +325,15 @@ func (m *matcher) thatYear(i int) (int, bool) {
 	return 0, false
 }
 
+// thatDay returns the day mon/day of the year "that year" stands for, or
+// zero when it is unknown.
+func (m *matcher) thatDay(mon, day int) time.Time {
+	if m.ctxYear == 0 {
+		return time.Time{}
+	}
+	return dayDate(m.ctxYear, mon, day)
+}
+
 // monthPrep reports whether the month name at token i follows a word that
 // makes it a month rather than a name or verb: "in May", "since March",
 // "mid-June", "early April".
@@ -356,7 +367,7 @@ func (m *matcher) dayFirst(i int) (Expr, int, bool) {
 		return m.mk(i, k2, dayDate(y, mon, day), Day, false, false), k2, true
 	}
 	if k2, ok := m.thatYear(k); ok {
-		return m.mk(i, k2, time.Time{}, Day, false, false), k2, true
+		return m.mk(i, k2, m.thatDay(mon, day), Day, false, false), k2, true
 	}
 	return m.inferDay(i, k, mon, day), k, true
 }

@@ -17,7 +17,7 @@ func TestMayHoldCorpus(t *testing.T) {
 		found := false
 		for _, md := range []mode{modeAuto, modePast, modeFuture} {
 			for _, pub := range []time.Time{friFeb28, {}} {
-				if len(match(s, 0, pub, md)) > 0 {
+				if len(match(s, 0, pub, md, 0)) > 0 {
 					found = true
 				}
 			}
@@ -101,7 +101,7 @@ func FuzzPrecheck(f *testing.F) {
 			t.Fatalf("tokenize(%q) reports a trigger, mayHold rejects the text", text)
 		}
 		for _, md := range []mode{modeAuto, modePast, modeFuture} {
-			with, without := find(text, 3, pub, md), match(text, 3, pub, md)
+			with, without := find(text, 3, pub, md, 0), match(text, 3, pub, md, 0)
 			if diff := cmp.Diff(without, with); diff != "" {
 				t.Fatalf("find(%q, mode %d) differs with the pre-check (-without +with):\n%s", text, md, diff)
 			}

@@ -135,7 +135,13 @@ func (x Expr) Format() string {
 // Precision but get a zero Date, and so do absolute ones without a year.
 // Tense is detected from the words near each expression.
 func Find(text string, base int, published time.Time) []Expr {
-	return find(text, base, published, modeAuto)
+	return find(text, base, published, modeAuto, 0)
+}
+
+// FindInYear is Find for a text whose "that year" stands for year: "on
+// January 2 of that year" after a sentence about 2016 is 2016-01-02.
+func FindInYear(text string, base int, published time.Time, year int) []Expr {
+	return find(text, base, published, modeAuto, year)
 }
 
 // FindTense is Find with the tense fixed for the whole text: future true
@@ -144,9 +150,9 @@ func Find(text string, base int, published time.Time) []Expr {
 // Explicit modifiers ("last", "next", "ago", "tomorrow") keep their meaning.
 func FindTense(text string, base int, published time.Time, future bool) []Expr {
 	if future {
-		return find(text, base, published, modeFuture)
+		return find(text, base, published, modeFuture, 0)
 	}
-	return find(text, base, published, modePast)
+	return find(text, base, published, modePast, 0)
 }
 
 // mode is the tense in which ambiguous expressions are read.
@@ -158,22 +164,22 @@ const (
 	modeFuture
 )
 
-func find(text string, base int, published time.Time, md mode) []Expr {
+func find(text string, base int, published time.Time, md mode, year int) []Expr {
 	if !mayHold(text) {
 		return nil
 	}
-	return match(text, base, published, md)
+	return match(text, base, published, md, year)
 }
 
 // match tokenizes text and applies the rules; find calls it for the texts
 // that pass the pre-check.
-func match(text string, base int, published time.Time, md mode) []Expr {
+func match(text string, base int, published time.Time, md mode, year int) []Expr {
 	var buf [128]token
 	toks, trigger := tokenize(text, buf[:0])
 	if !trigger {
 		return nil
 	}
-	m := matcher{toks: toks, base: base, mode: md}
+	m := matcher{toks: toks, base: base, mode: md, ctxYear: year}
 	if !published.IsZero() {
 		m.py, m.pm, m.pd = published.Date()
 		m.hasPub = true

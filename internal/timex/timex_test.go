@@ -444,3 +444,29 @@ func TestFindAllocs(t *testing.T) {
 		}
 	}
 }
+
+// TestFindInYear checks that "that year" takes the year it is given, and
+// stays unresolved without one.
+func TestFindInYear(t *testing.T) {
+	pub := time.Date(2023, 4, 6, 0, 0, 0, 0, time.UTC)
+	for _, c := range []struct {
+		text string
+		year int
+		want string
+	}{
+		{"executed on January 2 of that year", 2016, "2016-01-02"},
+		{"on 2 January that year", 2016, "2016-01-02"},
+		{"in March of that year", 2014, "2014-03"},
+		{"executed on January 2 of that year", 0, ""},
+		{"on January 2, 2019", 2016, "2019-01-02"},
+	} {
+		xs := FindInYear(c.text, 0, pub, c.year)
+		if len(xs) != 1 {
+			t.Errorf("FindInYear(%q, %d) = %d expressions, want 1", c.text, c.year, len(xs))
+			continue
+		}
+		if got := xs[0].Format(); got != c.want {
+			t.Errorf("FindInYear(%q, %d) = %q, want %q", c.text, c.year, got, c.want)
+		}
+	}
+}
