@@ -316,6 +316,10 @@ type docState struct {
 	// lastPerson is the most recent person mentioned, when hasPerson.
 	lastPerson Actor
 	hasPerson  bool
+	// firstPerson is the first person, not possessive, of the last
+	// sentence that named one: the likely subject "He" continues.
+	firstPerson Actor
+	hasFirst    bool
 	// titled lists persons with titles in order of mention.
 	titled []Actor
 	// leads maps a country to the person leading its delegation.
@@ -471,6 +475,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	used := st.used[:len(toks)]
 	var refs []int // indexes into ms of pronouns and definite descriptions
 	prevPerson, hadPerson := st.lastPerson, st.hasPerson
+	prevFirst, hadFirst := st.firstPerson, st.hasFirst
 	prevTitled := len(st.titled)
 	emit := func(m Mention) {
 		// "President Xi" + "Jinping": one person named in two matches.
@@ -952,7 +957,11 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		}
 		if ref == nil {
 			if pronoun {
-				if hadPerson {
+				if hadFirst && subjectPosition(toks, i) {
+					// "Biden told Xi … He also objected": a subject
+					// pronoun continues the sentence before's subject.
+					ref = &prevFirst
+				} else if hadPerson {
 					ref = &prevPerson
 				}
 			} else {
@@ -972,6 +981,29 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	// Only this sentence's mentions are out of order.
 	mine := ann.Mentions[first:]
 	slices.SortStableFunc(mine, func(a, b Mention) int { return a.Tok - b.Tok })
+	for i := range mine {
+		if mine[i].Kind == Person && !mine[i].Possessive {
+			st.firstPerson, st.hasFirst = mine[i].Actor, true
+			break
+		}
+	}
+}
+
+// subjectPosition reports a pronoun at token i that opens its sentence,
+// after at most a conjunction or adverb and commas ("He said", "But he",
+// "Later, she").
+func subjectPosition(toks []nlp.Token, i int) bool {
+	if i > 3 {
+		return false
+	}
+	for k := 0; k < i; k++ {
+		switch toks[k].Norm {
+		case ",", "but", "and", "then", "later", "so", "yet", "still", "meanwhile", "also", "there":
+		default:
+			return false
+		}
+	}
+	return true
 }
 
 func firstOf(m *match, kinds ...entryKind) *entry {
