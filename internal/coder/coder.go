@@ -507,6 +507,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 		ms := ann.SentenceMentions(s.Index)
 		ids := ann.WordIDs(si, c.vocab, c.vocabLen)
 		evs := c.sentence(d, s, ids, ms, sc)
+		evs = slices.DeleteFunc(evs, func(e event) bool { return firstTime(s.Tokens, e.h.pos[e.h.r.pat.Trigger]) })
 		// "Australia and NATO followed on Tuesday": the last act again.
 		if hasPrev {
 			evs = append(evs, followers(s.Tokens, ms, prevAct, evs)...)
@@ -649,6 +650,28 @@ func dedupe(out []record.Event) []record.Event {
 	}
 	clear(out[len(kept):])
 	return kept
+}
+
+// firstTime reports a trigger at token t in a clause that "the first
+// time" opens: "It was the first time France had withdrawn its envoy"
+// characterizes an act reported elsewhere, it reports no new one.
+func firstTime(toks []nlp.Token, t int) bool {
+	if t >= len(toks) {
+		return false
+	}
+	perfect := false // "had withdrawn", "has visited"
+	for k := t - 1; k >= 2 && k >= t-8; k-- {
+		switch n := toks[k].Norm; {
+		case boundary(&toks[k]):
+			return false
+		case n == "had" || n == "has" || n == "have":
+			perfect = true
+		case n == "time" && toks[k-1].Norm == "first" && toks[k-2].Norm == "the":
+			// "For the first time in seven years, … met" reports one.
+			return perfect && (k < 3 || toks[k-3].Norm != "for")
+		}
+	}
+	return false
 }
 
 // maxPairs bounds the events one trigger yields for many parties.

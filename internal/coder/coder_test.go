@@ -267,3 +267,20 @@ func TestDedupe(t *testing.T) {
 		t.Errorf("two acts of one day: %d events, want 2", n)
 	}
 }
+
+// TestFirstTime checks that "It was the first time X had …" adds no event
+// to the one reported before it.
+func TestFirstTime(t *testing.T) {
+	s := newStages(t)
+	pub := time.Date(2021, 9, 18, 0, 0, 0, 0, time.UTC)
+	body := "France recalled its ambassador to the United States on Friday. It was the first time France had withdrawn its envoy from Washington."
+	n := 0
+	for _, ev := range s.code(body, pub) {
+		if ev.CAMEO == "161" {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d events 161, want 1", n)
+	}
+}
