@@ -1150,7 +1150,9 @@ func statusAt(toks []nlp.Token, t int) string {
 		case "if", "unless", "whether":
 			return record.StatusHypothetical
 		}
-		if toks[k].Kind == nlp.Punct && toks[k].Norm != "," {
+		if toks[k].Kind == nlp.Punct && (toks[k].Norm != "," || k == t-1) {
+			// ", demanding that …": a participle's clause starts at the
+			// comma; "was not being honoured" before it is another's.
 			break
 		}
 	}
@@ -1245,7 +1247,7 @@ func (c *Coder) tone(toks []nlp.Token, ids []int32) string {
 			w = 0 // no cue's first word
 		}
 		for _, q := range c.cues.byFirst[w] {
-			if q.matches(toks, i) {
+			if q.matches(toks, i) && !negatedCue(toks, i) {
 				found[q.kind]++
 			}
 		}
@@ -1266,6 +1268,21 @@ func (c *Coder) tone(toks []nlp.Token, ids []int32) string {
 		return "013"
 	}
 	return ""
+}
+
+// negatedCue reports a tone cue at token i that "not" or "no" denies:
+// "a reciprocal step and not an escalation".
+func negatedCue(toks []nlp.Token, i int) bool {
+	for k := i - 1; k >= 0 && k >= i-2; k-- {
+		switch toks[k].Norm {
+		case "not", "no", "never", "n't":
+			return true
+		case "a", "an", "the", "any":
+		default:
+			return false
+		}
+	}
+	return false
 }
 
 // Kinds of tone cues.
