@@ -885,6 +885,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if flags.Noun && embeddedNoun(toks, t) && e.status == record.StatusReported {
 			e.status = record.StatusProposed // "supported a resumption of peace talks"
 		}
+		if flags.Noun && e.status == record.StatusReported && stoppedNoun(toks, t) {
+			e.status = record.StatusDenied // "suspending … channels, including talks between commanders"
+		}
 		if t <= embedUntil && e.status == record.StatusReported {
 			e.status = embedStatus
 		}
@@ -1422,6 +1425,30 @@ var embedNouns = nlp.NewWordSet(map[string]bool{
 	"demand": true, "demands": true, "request": true, "bid": true, "attempt": true,
 	"invitation": true, "invite": true, "invited": true, "invitations": true,
 })
+
+// stoppedNoun reports a nominal trigger in the object of a verb that
+// stops or calls off, further back than statusAt looks: "suspending
+// several military channels, including talks between theatre
+// commanders". A preposition of time or cause between them ("suspended
+// its participation after talks …") makes the noun an event of its own.
+func stoppedNoun(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-15; k-- {
+		n := toks[k].Norm
+		if boundary(&toks[k]) || n == "." {
+			return false
+		}
+		switch n {
+		case "after", "before", "following", "since", "despite", "amid", "during", "because", "when", "until", "at", "in", "on":
+			return false
+		case "cancel", "cancels", "cancelled", "canceled", "cancelling", "canceling", "suspend", "suspends",
+			"suspended", "froze", "freeze", "freezing", "frozen", "postpone", "postponed", "postponing",
+			"scrapped", "scrapping", "shelved", "halted", "halting", "stopped", "stopping", "suspending",
+			"ended", "ending", "abandoned", "abandoning":
+			return true
+		}
+	}
+	return false
+}
 
 // embeddedNoun reports a nominal trigger inside "a resumption of …",
 // "the possibility of …" (within a few words).
