@@ -796,12 +796,21 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if forSameAct(toks, t, h.r.code.Root, evs) {
 			continue // "arrived in Buenos Aires for a three-day visit": the same visit
 		}
+		meetingAct := flags.Sym && h.r.code.Root == "03" && len(hms) == 0 && refersToMeeting(toks)
 		if flags.Noun {
-			if !c.nounParties(d, s, hms, h, &e) {
+			if !c.nounParties(d, s, hms, h, &e) && !meetingAct {
 				continue
 			}
 		} else {
 			c.verbParties(d, s, hms, h, &e, evs)
+		}
+		if e.src.empty() && meetingAct {
+			// "The Riyadh meeting ended with an understanding to …": a
+			// joint act of the talks' parties, the text's two.
+			if p := d.Ann.Parties; p[0] != "" && p[1] != "" {
+				e.src = party{actors: []entity.Actor{{Country: p[0], Sector: "GOV"}}, texts: []string{""}}
+				e.tgt = party{actors: []entity.Actor{{Country: p[1], Sector: "GOV"}}, texts: []string{""}}
+			}
 		}
 		if e.src.empty() {
 			continue
@@ -1444,7 +1453,8 @@ func stoppedNoun(toks []nlp.Token, t int) bool {
 			"suspended", "froze", "freeze", "freezing", "frozen", "postpone", "postponed", "postponing",
 			"scrapped", "scrapping", "shelved", "halted", "halting", "stopped", "stopping", "suspending",
 			"ended", "ending", "abandoned", "abandoning":
-			return true
+			// "the meeting ended with an understanding" concluded it.
+			return toks[k+1].Norm != "with"
 		}
 	}
 	return false

@@ -1860,6 +1860,21 @@ func recentPair(ann *Annotations, i int) (string, string) {
 			a = c
 		case c != a:
 			b = c
+			// In the order the text first names them in the window:
+			// "Trump and Putin spoke …, and Trump said their teams …"
+			// is USA, RUS.
+			firstA, firstB := i, j
+			for k := j; k >= 0 && ann.Mentions[k].Sentence >= si-2; k-- {
+				switch ann.Mentions[k].Actor.Country {
+				case a:
+					firstA = k
+				case b:
+					firstB = k
+				}
+			}
+			if firstA < firstB {
+				return a, b
+			}
 			return b, a
 		}
 	}
