@@ -652,6 +652,17 @@ func dedupe(out []record.Event) []record.Event {
 	return kept
 }
 
+// clauseBreak reports a new clause between tokens a and b (a < b): ", and",
+// ", but" or a semicolon.
+func clauseBreak(toks []nlp.Token, a, b int) bool {
+	for k := a + 1; k < b && k+1 < len(toks); k++ {
+		if toks[k].Norm == ";" || toks[k].Norm == "," && (toks[k+1].Norm == "and" || toks[k+1].Norm == "but") {
+			return true
+		}
+	}
+	return false
+}
+
 // firstTime reports a trigger at token t in a clause that "the first
 // time" opens: "It was the first time France had withdrawn its envoy"
 // characterizes an act reported elsewhere, it reports no new one.
@@ -977,7 +988,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			evs = append(evs, ae)
 		}
 	}
-	return prune(evs)
+	return prune(evs, toks)
 }
 
 func evs0Root(evs []event) string {
@@ -1010,12 +1021,32 @@ func classOf(c cameo.Code) string {
 	return c.Root
 }
 
-func prune(evs []event) []event {
+func prune(evs []event, toks []nlp.Token) []event {
+	// reports says whether the toned statement e reports another event
+	// of the sentence: one inside its complement, or before it in its
+	// clause ("Russia will expel ten diplomats, Lavrov said"), not one of
+	// an earlier clause ("Paris did not recall its ambassador in London,
+	// and Le Drian later suggested that …"). A plain statement (010) next
+	// to another event is dropped either way: "Qatar rejected the list,
+	// and its minister said …" adds nothing to the rejection.
 	hasOther := false
 	for _, e := range evs {
 		if !e.speech {
 			hasOther = true
 		}
+	}
+	reports := func(e event) bool {
+		st := e.h.trigger()
+		for _, o := range evs {
+			if o.speech {
+				continue
+			}
+			ot := o.h.trigger()
+			if ot >= st || !clauseBreak(toks, ot, st) {
+				return true
+			}
+		}
+		return false
 	}
 	var seenBuf, recipBuf [256]byte
 	var seenEnds, recipEnds [16]int
@@ -1035,7 +1066,7 @@ func prune(evs []event) []event {
 		if !e.reciprocal && recip.has(concat(key[:0], e.src.actors[0].Country, firstCountry(e.tgt), classOf(e.code), e.status)) {
 			continue
 		}
-		if e.speech && hasOther && (e.code.Code == "010" || e.toned && !e.quoted) {
+		if e.speech && (e.code.Code == "010" && hasOther || e.toned && !e.quoted && reports(e)) {
 			continue // the statement only reports the other event
 		}
 		class := classOf(e.code)
