@@ -802,7 +802,8 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
 		}
 	}
-	if src.empty() && !e.nominal && (det != "def" || !tgt.empty()) && !afterPrep(toks, k) {
+	if src.empty() && !e.nominal && (det != "def" || !tgt.empty()) && !afterPrep(toks, k) &&
+		!(h.r.code.Root >= "14" && causePrepBefore(toks, k)) {
 		// "May announced the expulsion of 23 Russian diplomats": the
 		// subject of the clause is the actor.
 		src = subjectLeft(toks, ms, t)
@@ -850,7 +851,8 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		return false
 	}
 	if src.empty() && tgt.empty() {
-		if det != "indef" || k >= 1 && (subjectPreps.Has(toks[k-1].Norm) || toks[k-1].Norm == "during") {
+		if det != "indef" || k >= 1 && (subjectPreps.Has(toks[k-1].Norm) || toks[k-1].Norm == "during") ||
+			h.r.code.Root >= "14" && causePrepBefore(toks, k) {
 			// Only a new event introduced as such ("follows a February 12
 			// phone call") stands for the text's parties; "at a meeting in
 			// Brussels" names no one.
@@ -1053,6 +1055,23 @@ func afterPrep(toks []nlp.Token, k int) bool {
 			continue
 		}
 		return subjectPreps.Has(n) || n == "for"
+	}
+	return false
+}
+
+// causePrepBefore reports a preposition of time or cause before the
+// determiner at k: "suspended its participation after a drone attack on
+// its fleet" names the clause's subject as the one attacked, not the
+// attacker.
+func causePrepBefore(toks []nlp.Token, k int) bool {
+	for j := k; j >= 0 && j >= k-1; j-- {
+		switch toks[j].Norm {
+		case "a", "an", "the", "another":
+			continue
+		case "after", "following", "amid", "over", "despite", "since", "before":
+			return true
+		}
+		return false
 	}
 	return false
 }
