@@ -540,7 +540,6 @@ func (c *Coder) Code(d Doc) []record.Event {
 		if len(evs) > 0 && len(ann.SentenceDates(s.Index)) == 0 {
 			rels = days.relative(s, nil)
 		}
-		n := 0
 		for i := 0; i < len(evs); i++ {
 			e := &evs[i]
 			if !e.partner {
@@ -575,8 +574,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 					}
 					setDate(&rec, *nearest(rels, s.Tokens, t))
 				}
-				rec.ID = d.ID + "-" + strconv.Itoa(s.Index) + "-" + strconv.Itoa(n)
-				n++
+				rec.ID = "-" // set by setIDs; "" marks a record dedupe drops
 				out = append(out, rec)
 			}
 		}
@@ -586,7 +584,39 @@ func (c *Coder) Code(d Doc) []record.Event {
 		}
 		days.update(ann, s, last)
 	}
-	return sc.result(dedupe(out))
+	out = dedupe(out)
+	setIDs(out, d.ID)
+	return sc.result(out)
+}
+
+// setIDs numbers the records of a document DOC-SENTENCE-N, N counting
+// from 0 within each sentence. All the IDs share one string.
+func setIDs(out []record.Event, doc string) {
+	if len(out) == 0 {
+		return
+	}
+	buf := make([]byte, 0, len(out)*(len(doc)+8))
+	ends := make([]int, len(out))
+	n, last := 0, -1
+	for i := range out {
+		si := out[i].Evidence.Sentence
+		if si != last {
+			n, last = 0, si
+		}
+		buf = append(buf, doc...)
+		buf = append(buf, '-')
+		buf = strconv.AppendInt(buf, int64(si), 10)
+		buf = append(buf, '-')
+		buf = strconv.AppendInt(buf, int64(n), 10)
+		ends[i] = len(buf)
+		n++
+	}
+	all := string(buf)
+	start := 0
+	for i := range out {
+		out[i].ID = all[start:ends[i]]
+		start = ends[i]
+	}
 }
 
 // dedupe drops an event that a more precisely dated one of the document

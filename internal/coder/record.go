@@ -2,6 +2,8 @@ package coder
 
 import (
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"github.com/parleyproject/parley/internal/entity"
 	"github.com/parleyproject/parley/internal/nlp"
@@ -17,10 +19,49 @@ func actorRecord(p party, i int, to *record.Actor) *record.Actor {
 	}
 	a := p.actors[i]
 	*to = record.Actor{
-		Code: a.Code(), Country: a.Country, Sector: a.Sector, Name: a.Name,
+		Code: actorCode(a), Country: a.Country, Sector: a.Sector, Name: a.Name,
 		Title: a.Title, Org: a.Org, Text: p.texts[i],
 	}
 	return to
+}
+
+// actorCodes holds the codes of country-and-sector actors by their packed
+// six letters, so that records share one string per code rather than
+// allocating one per event. The map is never changed once published: a
+// new code copies it (codes are few, bounded by states × sectors), so
+// reading needs no lock.
+var (
+	actorCodes   atomic.Pointer[map[uint64]string]
+	actorCodesMu sync.Mutex // serializes copies
+)
+
+// actorCode returns a.Code(), from actorCodes when a's country and sector
+// are three ASCII letters each.
+func actorCode(a entity.Actor) string {
+	if a.Org != "" || len(a.Country) != 3 || len(a.Sector) != 3 {
+		return a.Code()
+	}
+	k := uint64(a.Country[0]) | uint64(a.Country[1])<<8 | uint64(a.Country[2])<<16 |
+		uint64(a.Sector[0])<<24 | uint64(a.Sector[1])<<32 | uint64(a.Sector[2])<<40
+	if m := actorCodes.Load(); m != nil {
+		if v, ok := (*m)[k]; ok {
+			return v
+		}
+	}
+	code := a.Code()
+	actorCodesMu.Lock()
+	defer actorCodesMu.Unlock()
+	next := map[uint64]string{k: code}
+	if m := actorCodes.Load(); m != nil {
+		if len(*m) >= 1<<14 {
+			return code // not a table of codes any more: stop growing it
+		}
+		for kk, v := range *m {
+			next[kk] = v
+		}
+	}
+	actorCodes.Store(&next)
+	return code
 }
 
 // refersToMeeting reports a sentence that speaks of the talks or meeting
@@ -57,7 +98,14 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 			trig = toks[t].Text
 		}
 	}
-	pair := new([2]record.Actor) // the source and target, in one allocation
+	// The source, target, location and day of the record, in one
+	// allocation.
+	blk := new(struct {
+		pair [2]record.Actor
+		loc  record.Location
+		day  string
+	})
+	pair := &blk.pair
 	rec := record.Event{
 		Source:     actorRecord(e.src, 0, &pair[0]),
 		Target:     actorRecord(e.tgt, 0, &pair[1]),
@@ -130,10 +178,11 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 		}
 	}
 	if best != nil {
-		setDate(&rec, best.Expr)
+		setDateIn(&rec, best.Expr, &blk.day)
 	}
 	if place != nil {
-		rec.Location = &record.Location{Name: place.Name, Country: place.Country, Lat: place.Lat, Lon: place.Lon}
+		blk.loc = record.Location{Name: place.Name, Country: place.Country, Lat: place.Lat, Lon: place.Lon}
+		rec.Location = &blk.loc
 		// "met in Geneva": a meeting in neither party's country is one at
 		// a third location (044).
 		if e.code.Code == "040" && place.Country != "" && rec.Source != nil && rec.Target != nil &&
@@ -175,11 +224,16 @@ func (c *context) find(places []entity.Place, refers bool) *meetingCtx {
 }
 
 func setDate(rec *record.Event, x timex.Expr) {
+	setDateIn(rec, x, new(string))
+}
+
+// setDateIn is setDate keeping a day's date in *day.
+func setDateIn(rec *record.Event, x timex.Expr, day *string) {
 	switch x.Precision {
 	case timex.Day:
 		if !x.Date.IsZero() {
-			s := x.Date.Format("2006-01-02")
-			rec.Date = &s
+			*day = x.Date.Format("2006-01-02")
+			rec.Date = day
 			rec.DatePrecision = record.PrecisionDay
 		}
 	case timex.Week:
