@@ -318,8 +318,8 @@ func buildShapes(keep func(kw) bool) *shapes {
 func letterIndex(c byte) byte { return c & 31 }
 
 // mayHold is a byte-level pre-check for find: it reports false only when
-// tokenize would report no trigger, that is when s holds no ASCII digit and
-// no ASCII word whose lower-case form is a trigger keyword. It is much
+// matching can find nothing, that is when s holds no run of four ASCII
+// digits and no ASCII word whose lower-case form is a trigger keyword. It is much
 // cheaper than tokenizing and rejects most sentences of news text.
 //
 // Words are taken as maximal runs of ASCII letters. A word of tokenize that
@@ -334,7 +334,20 @@ func mayHold(s string) bool {
 			i++
 			continue
 		case cDigit:
-			return true
+			// Only a run of exactly four digits can start an expression
+			// without a trigger word: a year ("2022", "1990s", "2022-23")
+			// or the year of a numeric date ("2025-02-27", "27/02/2025").
+			// Every other number needs a trigger word beside it ("May 5",
+			// "three days ago", "in the past 10 days").
+			j := i + 1
+			for j < len(s) && byteClass[s[j]] == cDigit {
+				j++
+			}
+			if j-i == 4 {
+				return true
+			}
+			i = j
+			continue
 		}
 		j := i + 1
 		for j < len(s) && byteClass[s[j]] == cLetter {
@@ -457,7 +470,15 @@ func tokenize(s string, toks []token) ([]token, bool) {
 			i = j
 		case isDigit(c):
 			t, j := scanNumber(s, i)
-			trigger = true
+			// Only a four-digit number starts an expression on its own (a
+			// year, or a numeric date's); see mayHold.
+			k := i
+			for k < j && isDigit(s[k]) {
+				k++
+			}
+			if k-i == 4 {
+				trigger = true
+			}
 			toks = append(toks, t)
 			i = j
 		case c < utf8.RuneSelf:
