@@ -693,6 +693,21 @@ func clauseBreak(toks []nlp.Token, a, b int) bool {
 	return false
 }
 
+// forecast reports "expected to", "due to", "scheduled to" or "set to"
+// within four words before the trigger at t.
+func forecast(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 1 && k >= t-4; k-- {
+		if toks[k].Norm != "to" {
+			continue
+		}
+		switch toks[k-1].Norm {
+		case "expected", "due", "scheduled", "set", "slated", "likely", "unlikely":
+			return true
+		}
+	}
+	return false
+}
+
 // firstTime reports a trigger at token t in a clause that "the first
 // time" opens: "It was the first time France had withdrawn its envoy"
 // characterizes an act reported elsewhere, it reports no new one.
@@ -945,7 +960,12 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			switch h.r.code.Root {
 			case "04", "05", "06", "07", "08":
 				// "said they would restore relations": an announced
-				// intention to cooperate (03).
+				// intention to cooperate (03). Others' forecast or a
+				// timetable ("are expected to open embassies", "was due
+				// to travel") announces no one's intention.
+				if forecast(toks, t) {
+					break
+				}
 				if cd, ok := c.codes.Lookup(intentOf(h.r.code.Code)); ok {
 					e.code = cd
 					e.status = record.StatusReported
