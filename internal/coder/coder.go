@@ -214,12 +214,15 @@ type hit struct {
 
 func (h *hit) trigger() int { return h.pos[h.r.pat.Trigger] }
 
-// negated reports a rule whose first element is a negation word.
+// negated reports a rule with a negation word among its elements before
+// the trigger ("not|never * ^+accept", "would * not * ^+negotiate").
 func (r *rule) negated() bool {
-	for _, w := range r.pat.Elems[0].Words {
-		switch w {
-		case "not", "n't", "never", "no":
-			return true
+	for _, e := range r.pat.Elems[:max(r.pat.Trigger, 1)] {
+		for _, w := range e.Words {
+			switch w {
+			case "not", "n't", "never", "no", "won't", "wouldn't":
+				return true
+			}
 		}
 	}
 	return false

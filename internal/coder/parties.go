@@ -252,7 +252,13 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		if m.Tok >= relStart && m.TokEnd <= relEnd {
 			continue // "Brazil, which borders both countries, offered …"
 		}
-		if b := lastCrossing(toks, m.TokEnd, t, leftBoundary); b >= 0 && !(b >= relStart && b < relEnd) {
+		b := lastCrossing(toks, m.TokEnd, t, leftBoundary)
+		if b > m.TokEnd && toks[b].Norm == "but" && butPredicate(toks, ms, b, t) {
+			// "his government wanted to calm the situation but would
+			// never negotiate": a second predicate of the same subject.
+			b = lastCrossing(toks, m.TokEnd, b, leftBoundary)
+		}
+		if b >= 0 && !(b >= relStart && b < relEnd) {
 			// "Biden, whose administration imposed …": the relative
 			// clause's subject is its antecedent.
 			switch toks[b].Norm {
@@ -288,6 +294,27 @@ func subjectLeft(toks []nlp.Token, ms []entity.Mention, t int) party {
 		return p
 	}
 	return party{}
+}
+
+// butPredicate reports a "but" at b that starts a second predicate of its
+// clause's subject, a modal or auxiliary right after it and no actor
+// between it and the trigger at t.
+func butPredicate(toks []nlp.Token, ms []entity.Mention, b, t int) bool {
+	if b+1 >= len(toks) || b+1 > t {
+		return false
+	}
+	switch toks[b+1].Norm {
+	case "would", "will", "could", "can", "should", "might", "may", "must", "did", "does", "do",
+		"has", "had", "have", "was", "were", "is", "are", "also", "then", "not", "never", "still":
+	default:
+		return false
+	}
+	for k := range ms {
+		if ms[k].Tok > b && ms[k].Tok < t {
+			return false
+		}
+	}
+	return true
 }
 
 // leftmost returns the first mention of the coordination around ms[k].

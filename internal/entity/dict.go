@@ -34,6 +34,7 @@ const (
 	kThey                         // "they", standing for parties named together
 	kBodyRef                      // "the bloc", standing for the body named last
 	kKingdomRef                   // "the kingdom", standing for the monarchy named last
+	kHisGov                       // "his government", the government of the person "his" stands for
 )
 
 // caseMode says how a phrase's first token must be written in the text.
@@ -380,6 +381,11 @@ func compile(lex *lexicon.Lexicon) *dict {
 	}
 	for _, p := range []string{"the kingdom", "The kingdom"} {
 		d.addPhrase(p, kKingdomRef, 0, "", "")
+	}
+	for _, pr := range []string{"his", "her", "His", "Her"} {
+		for _, n := range []string{"government", "administration", "cabinet", "country"} {
+			d.addPhrase(pr+" "+n, kHisGov, 0, "", "")
+		}
 	}
 	for _, p := range []string{"the bloc", "the alliance", "the organisation", "the organization", "the union", "the grouping", "the body"} {
 		d.addPhrase(p, kBodyRef, 0, "", "")

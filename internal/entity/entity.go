@@ -835,7 +835,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				continue
 			}
 			emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, How: "collective"})
-		case m.has(kPronoun) != nil || m.has(kDefinite) != nil:
+		case m.has(kPronoun) != nil || m.has(kDefinite) != nil || m.has(kHisGov) != nil:
 			refs = append(refs, k) // resolved once the sentence's names are known
 		case m.has(kThey) != nil:
 			// "Obama and Putin said they will …": the parties named
@@ -941,7 +941,8 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		m := &ms[k]
 		i, end := m.tok, m.tok+m.n
 		var ref *Actor
-		pronoun := m.has(kPronoun) != nil
+		hisGov := m.has(kHisGov) != nil // "his government": the person's state
+		pronoun := m.has(kPronoun) != nil || hisGov
 		head := toks[end-1].Norm
 		for j := len(ann.Mentions) - 1; j >= 0 && ann.Mentions[j].Sentence == s.Index; j-- {
 			x := &ann.Mentions[j]
@@ -974,7 +975,11 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				}
 			}
 		}
-		if ref != nil {
+		if ref != nil && hisGov {
+			if ref.Country != "" && !isBodyCode(ref.Country) {
+				emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: Actor{Country: ref.Country, Sector: "GOV", Name: st.body[toks[i].Start:toks[end-1].End]}, How: "coref"})
+			}
+		} else if ref != nil {
 			emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: *ref, How: "coref"})
 		}
 	}
