@@ -1666,7 +1666,15 @@ func (st *docState) ofCountry(toks []nlp.Token, i int, matchAt func(int) *match)
 		if toks[j].Norm == "the" {
 			j++
 		}
-		if m := matchAt(j); m != nil {
+		if j < len(toks) && (toks[j].Norm == "then" || toks[j].Norm == "former") {
+			j++
+		}
+		m := matchAt(j)
+		if m != nil && m.has(kTitle) != nil && m.has(kOffice) == nil {
+			// "the government of then Prime Minister Scott Morrison"
+			m = matchAt(j + m.n)
+		}
+		if m != nil {
 			if e := firstOf(m, kCountry); e != nil {
 				return e.country
 			}
