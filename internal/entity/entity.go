@@ -681,7 +681,13 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			} else if groupSectors[ti.sector] && tStart == i {
 				// "militants in the Gaza Strip", "protesters from Kherson":
 				// a group of the place's country.
-				if c := placeCountryAt(toks, end, matchAt, st.r.lex); c != "" {
+				c := placeCountryAt(toks, end, matchAt, st.r.lex)
+				if c == "" && i <= 1 && ti.sector == "CVL" {
+					// "Protesters stormed the Saudi embassy in Tehran": a
+					// crowd opening its sentence is where the sentence is.
+					c = st.placeCountryLater(toks, end, matchAt)
+				}
+				if c != "" {
 					emit(Mention{Tok: i, TokEnd: end, Kind: Group, Actor: Actor{Country: c, Sector: ti.sector}, How: "place"})
 				}
 			}
@@ -1544,6 +1550,27 @@ func placeCountryAt(toks []nlp.Token, i int, matchAt func(int) *match, lex *lexi
 	}
 	if e := m.has(kPlace); e != nil {
 		return lex.Places[e.idx].Country
+	}
+	return ""
+}
+
+// placeCountryLater returns the country of the first place named after
+// "in" from token i on, within the clause, or "".
+func (st *docState) placeCountryLater(toks []nlp.Token, i int, matchAt func(int) *match) string {
+	for j := i; j+1 < len(toks); j++ {
+		switch toks[j].Norm {
+		case ",", ";", ".", "and", "but", "while", "after", "before", "when":
+			return ""
+		case "in":
+			if m := matchAt(j + 1); m != nil {
+				if e := m.has(kPlace); e != nil {
+					return st.r.lex.Places[e.idx].Country
+				}
+				if e := firstOf(m, kCapital, kCountry); e != nil {
+					return e.country
+				}
+			}
+		}
 	}
 	return ""
 }
