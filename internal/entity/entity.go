@@ -1181,7 +1181,11 @@ func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a 
 	}
 	if es, n := st.r.dict.matchInto(toks, i, st.ids[i], &st.entries); n > 0 {
 		m := &match{tok: i, n: n, es: es}
-		if m.has(kOffice) != nil || m.has(kSurname) != nil {
+		// A known surname followed by another capitalized word begins
+		// someone else's name: "Ambassador Philippe Étienne" is not
+		// Édouard Philippe.
+		longer := m.has(kOffice) == nil && i+n < len(toks) && toks[i+n].Kind == nlp.Word && isCap(toks[i+n].Text)
+		if (m.has(kOffice) != nil || m.has(kSurname) != nil) && !longer {
 			if oa, ok := st.office(m, toks); ok {
 				name = st.fullName(oa.Name, st.body[toks[i].Start:toks[i+n-1].End])
 				oa.Name = name

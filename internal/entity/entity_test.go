@@ -69,6 +69,13 @@ func TestActors(t *testing.T) {
 		{"Downing Street declined to comment.", pub2025, "Downing Street", "GBRGOV", "seat", ""},
 		{"Staff at the embassy in Moscow were told to leave.", pub2025, "", "", "", "Moscow"},
 		{"The Washington Post reported the meeting.", pub2025, "", "", "", "Washington"},
+		// New this stop: "the kingdom", crowds and militants by place,
+		// "his government", a surname beginning a longer name.
+		{"Bahrain joined the accords. Trump said the kingdom would establish relations with Israel.", time.Date(2020, 9, 16, 0, 0, 0, 0, time.UTC), "the kingdom", "BHRGOV", "coref", ""},
+		{"Militants in the Gaza Strip fired rockets.", pub2025, "Militants", "PSEREB", "place", ""},
+		{"Protesters stormed the Saudi embassy in Tehran.", pub2025, "Protesters", "IRNCVL", "place", ""},
+		{"Prime Minister Mark Rutte said his government would not negotiate.", time.Date(2017, 3, 14, 0, 0, 0, 0, time.UTC), "his government", "NLDGOV", "coref", ""},
+		{"Macron decided that Ambassador Philippe Étienne would return.", time.Date(2021, 9, 23, 0, 0, 0, 0, time.UTC), "", "", "", "Ambassador Philippe"},
 		// A sentence's first word is not a given name before a country.
 		{"Neighbouring Slovakia expelled three Russian diplomats.", pub2025, "Slovakia", "SVKGOV", "lexicon", ""},
 		{"Nearby Poland closed its border.", pub2025, "Poland", "POLGOV", "lexicon", ""},
