@@ -589,9 +589,21 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if matchAt(modEnd) != nil {
 				j = modEnd // "Vice Foreign Minister" is a title of its own
 			}
+			from := j
+			if matchAt(j) == nil {
+				// "Ukrainian Infrastructure Minister": a portfolio the
+				// titles table lacks, one or two capitalized words before
+				// a title.
+				for k2 := j; k2 < j+2 && k2+1 < len(toks) && toks[k2].Kind == nlp.Word && isCap(toks[k2].Text) && !functionWord(toks[k2].Norm); k2++ {
+					if nm := matchAt(k2 + 1); nm != nil && nm.has(kTitle) != nil && nm.has(kOffice) == nil {
+						j = k2 + 1
+						break
+					}
+				}
+			}
 			if nm := matchAt(j); nm != nil {
 				if ti := nm.has(kTitle); ti != nil {
-					title, tEnd := titleSpan(st.body, toks, i, j, nm)
+					title, tEnd := titleSpan(st.body, toks, i, from, nm)
 					if nameEnd, name, a, ok := st.nameAfter(toks, tEnd); ok {
 						a = mergeActor(a, Actor{Country: modCountry, Sector: ti.sector, Title: title, Org: modOrg})
 						a.Name = name
