@@ -1290,6 +1290,10 @@ func clauseEnd(toks []nlp.Token, t int) int {
 			if k+2 < len(toks) && toks[k+1].Norm == "and" && (!isLowerWord(toks[k+2].Text) || clauseDets[toks[k+2].Norm]) {
 				return k
 			}
+			// "…, and it added that …": a pronoun subject starts one too.
+			if k+3 < len(toks) && toks[k+1].Norm == "and" && subjectPronouns[toks[k+2].Norm] && isLowerWord(toks[k+3].Text) {
+				return k
+			}
 		case "and":
 			// "urged Washington to reverse the decision and warned that
 			// …": a past-tense verb is the subject's next act, not part of
@@ -1301,6 +1305,9 @@ func clauseEnd(toks []nlp.Token, t int) int {
 	}
 	return len(toks)
 }
+
+// subjectPronouns can open a new clause.
+var subjectPronouns = map[string]bool{"it": true, "he": true, "she": true, "they": true, "we": true}
 
 // tone returns the code a statement's words make it: 112 when they
 // accuse, 111 when they criticize, 012 or 013 when they lean pessimistic
