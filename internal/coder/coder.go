@@ -1224,8 +1224,13 @@ func statusAt(toks []nlp.Token, t int) string {
 			}
 		}
 	}
-	for k := t - 1; k >= 0 && k >= t-4; k-- {
+	limit := t - 4
+	for k := t - 1; k >= 0 && k >= limit; k-- {
 		switch toks[k].Norm {
+		case "or":
+			// "would never recognise its independence or support its
+			// membership": the negation before the first verb covers both.
+			limit = max(limit-5, 0)
 		case "not", "n't", "never", "no", "neither", "nor", "without":
 			return record.StatusDenied
 		case "failed", "fail", "fails", "failing", "refused", "refuse", "refuses", "refusing", "declined", "declines", "declining", "refusal", "failure":
