@@ -1306,6 +1306,12 @@ func clauseEnd(toks []nlp.Token, t int) int {
 			if k+1 < len(toks) && isLowerWord(toks[k+1].Text) && strings.HasSuffix(toks[k+1].Norm, "ed") {
 				return k
 			}
+			// "… to end its war in Ukraine, and had voiced concerns": an
+			// auxiliary and a participle, the subject's next act.
+			if k+2 < len(toks) && (toks[k+1].Norm == "had" || toks[k+1].Norm == "has" || toks[k+1].Norm == "have") &&
+				isLowerWord(toks[k+2].Text) && strings.HasSuffix(toks[k+2].Norm, "ed") {
+				return k
+			}
 		}
 	}
 	return len(toks)
