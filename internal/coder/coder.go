@@ -711,6 +711,27 @@ func forecast(toks []nlp.Token, t int) bool {
 	return false
 }
 
+// demandedOf returns the state a statement demands something of: a
+// mention of another state, or of its government, right before "must",
+// "should" or "needs to" (quoted or reported), or nil.
+func demandedOf(toks []nlp.Token, ms []entity.Mention, src party) *entity.Mention {
+	for k := range ms {
+		m := &ms[k]
+		if !usable(m) || m.Possessive || m.Kind == entity.Collective || src.hasCountry(m.Actor.Country) || m.TokEnd+1 >= len(toks) {
+			continue
+		}
+		switch n := toks[m.TokEnd].Norm; n {
+		case "must", "should":
+			return m
+		case "needs", "need", "has", "have":
+			if toks[m.TokEnd+1].Norm == "to" {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
 // firstTime reports a trigger at token t in a clause that "the first
 // time" opens: "It was the first time France had withdrawn its envoy"
 // characterizes an act reported elsewhere, it reports no new one.
@@ -1023,6 +1044,13 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			if code := sentTone(); code != "" {
 				e.code, _ = c.codes.Lookup(code)
 				e.toned, e.quoted = true, hasQuote(toks)
+			} else if m := demandedOf(toks, ms, e.src); m != nil && e.code.Code == "010" {
+				// "“The government of India needs to take this matter
+				// seriously,” he said": the statement demands of India.
+				if cd, ok := c.codes.Lookup("100"); ok {
+					e.code, e.tgt = cd, partyOf(m)
+					e.toned, e.quoted = true, hasQuote(toks)
+				}
 			}
 		}
 		evs = append(evs, e)
