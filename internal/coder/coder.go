@@ -502,6 +502,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 	var prevAct event // the last act of the last sentence that reported one
 	hasPrev := false
 	partners := map[string]string{} // country → the one it last met
+	done := map[string]bool{}       // "SRC>TGT:root" of the reported acts so far
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
 		if s.Headline {
@@ -569,6 +570,15 @@ func (c *Coder) Code(d Doc) []record.Event {
 		for _, e := range evs {
 			sc.exp = expand(sc.exp[:0], e)
 			for _, pe := range sc.exp {
+				if pe.status == record.StatusReported && !pe.speech && !pe.tgt.empty() {
+					key := pe.src.actors[0].Country + ">" + pe.tgt.actors[0].Country + ":" + pe.code.Root
+					if definiteObject(s.Tokens, pe.h) && done[key] {
+						// "Kurtulmus announced the measures": the
+						// measures the text already reported.
+						continue
+					}
+					done[key] = true
+				}
 				rec := c.record(d, s, pe, ann, &ctx)
 				if len(rels) > 0 && rec.Date == nil {
 					t := pe.h.pos[pe.h.r.pat.Trigger]
@@ -730,6 +740,32 @@ func demandedOf(toks []nlp.Token, ms []entity.Mention, src party) *entity.Mentio
 		}
 	}
 	return nil
+}
+
+// definiteObject reports a rule of making known ("announced the measures",
+// "confirmed these restrictions") whose object has a definite determiner:
+// it refers to acts the text already named.
+func definiteObject(toks []nlp.Token, h hit) bool {
+	if len(h.pos) < 2 || h.r.pat.Flags.Noun {
+		return false
+	}
+	last, first := h.pos[len(h.pos)-1], h.pos[0]
+	if last < 1 || last >= len(toks) {
+		return false
+	}
+	// Only verbs that make known what was decided refer back so; "signed
+	// the sanctions law" is an act of its own.
+	switch toks[first].Norm {
+	case "announced", "announces", "announcing", "announce", "unveiled", "unveils", "outlined", "detailed",
+		"confirmed", "confirms", "defended", "defends", "explained", "explains":
+	default:
+		return false
+	}
+	switch toks[last-1].Norm {
+	case "the", "these", "those":
+		return true
+	}
+	return false
 }
 
 // firstTime reports a trigger at token t in a clause that "the first

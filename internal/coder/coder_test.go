@@ -284,3 +284,26 @@ func TestFirstTime(t *testing.T) {
 		t.Errorf("%d events 161, want 1", n)
 	}
 }
+
+// TestAnnouncedTheMeasures checks that announcing "the measures" the text
+// already reported adds no act, while signing "the sanctions law" does.
+func TestAnnouncedTheMeasures(t *testing.T) {
+	s := newStages(t)
+	count := func(body, code string) int {
+		n := 0
+		for _, ev := range s.code(body, time.Date(2017, 3, 14, 0, 0, 0, 0, time.UTC)) {
+			if ev.CAMEORoot == code[:2] && ev.Status == "reported" {
+				n++
+			}
+		}
+		return n
+	}
+	body := "Turkey imposed sanctions on the Netherlands on Monday. Deputy Prime Minister Numan Kurtulmus of Turkey announced the measures after a cabinet meeting."
+	if n := count(body, "16"); n != 1 {
+		t.Errorf("announcing the measures again: %d events of root 16, want 1", n)
+	}
+	body = "The United States imposed sanctions on Russia on Monday. President Trump signed the sanctions law on Tuesday."
+	if n := count(body, "16"); n != 2 {
+		t.Errorf("signing the law: %d events of root 16, want 2", n)
+	}
+}
