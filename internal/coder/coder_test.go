@@ -298,7 +298,7 @@ func TestAnnouncedTheMeasures(t *testing.T) {
 		}
 		return n
 	}
-	body := "Turkey imposed sanctions on the Netherlands on Monday. Deputy Prime Minister Numan Kurtulmus of Turkey announced the measures after a cabinet meeting."
+	body := "Turkey imposed sanctions on the Netherlands on Monday. Turkish Deputy Prime Minister Numan Kurtulmus announced the measures after a cabinet meeting."
 	if n := count(body, "16"); n != 1 {
 		t.Errorf("announcing the measures again: %d events of root 16, want 1", n)
 	}
