@@ -56,6 +56,16 @@ var relativeFirst, relativeSecond = func() (*nlp.WordSet, *nlp.WordSet) {
 type anchor struct {
 	day   time.Time
 	valid bool
+	// para and sent are the paragraph and sentence that named day.
+	para, sent int
+}
+
+// current reports whether the day still dates sentence s: it was named
+// in s's paragraph or in the sentence just before. News keeps to the day
+// it last named until it names another ("Biden and Xi met on Monday. …
+// Biden also raised concerns …").
+func (a *anchor) current(s *nlp.Sentence) bool {
+	return a.valid && (a.para == s.Para || a.sent == s.Index-1)
 }
 
 // relative returns the date a sentence's relative phrase gives, at
@@ -137,10 +147,10 @@ func (a *anchor) update(ann *entity.Annotations, s *nlp.Sentence, extra *timex.E
 	dl := dateline(s)
 	for _, d := range ann.SentenceDates(s.Index) {
 		if d.Precision == timex.Day && !d.Date.IsZero() && !d.Future && d.Start >= dl {
-			a.day, a.valid = d.Date, true
+			a.day, a.valid, a.para, a.sent = d.Date, true, s.Para, s.Index
 		}
 	}
 	if extra != nil {
-		a.day, a.valid = extra.Date, true
+		a.day, a.valid, a.para, a.sent = extra.Date, true, s.Para, s.Index
 	}
 }

@@ -587,6 +587,9 @@ func (c *Coder) Code(d Doc) []record.Event {
 					}
 					setDate(&rec, *nearest(rels, s.Tokens, t))
 				}
+				if rec.Date == nil && rec.DatePrecision == record.PrecisionUnknown && rec.Status == record.StatusReported && days.current(s) {
+					setDate(&rec, timex.Expr{Date: days.day, Precision: timex.Day})
+				}
 				rec.ID = "-" // set by setIDs; "" marks a record dedupe drops
 				out = append(out, rec)
 			}

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"fmt"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -305,5 +306,25 @@ func TestAnnouncedTheMeasures(t *testing.T) {
 	body = "The United States imposed sanctions on Russia on Monday. President Trump signed the sanctions law on Tuesday."
 	if n := count(body, "16"); n != 2 {
 		t.Errorf("signing the law: %d events of root 16, want 2", n)
+	}
+}
+
+// TestDayCarriesOn checks that an undated act takes the day the text named
+// last in its paragraph, and not one named in an earlier paragraph.
+func TestDayCarriesOn(t *testing.T) {
+	s := newStages(t)
+	pub := time.Date(2022, 11, 15, 0, 0, 0, 0, time.UTC)
+	body := "Biden and Xi met in Bali on Monday. Biden also raised concerns about China's practices in Xinjiang, the White House said.\n\nSeparately, China criticized the United States."
+	var got []string
+	for _, ev := range s.code(body, pub) {
+		d := "null"
+		if ev.Date != nil {
+			d = *ev.Date
+		}
+		got = append(got, ev.CAMEO+" "+d)
+	}
+	want := []string{"044 2022-11-14", "110 2022-11-14", "111 null"}
+	if !slices.Equal(got, want) {
+		t.Errorf("dates: got %v, want %v", got, want)
 	}
 }
