@@ -41,6 +41,7 @@ func TestCorpora(t *testing.T) {
 	}{
 		{"sample", "../../examples", 0.84, 0.95, true},
 		{"articles", "testdata/articles", 0.70, 0.90, true},
+		{"heldout", "testdata/heldout", 0.45, 0.75, true},
 		{"istanbul", "../../../shared/examples", 0.95, 0.95, false},
 	}
 	for _, tt := range tests {
