@@ -989,9 +989,11 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 				e.tgt = c.defaultTarget(d.Ann, e.src, hms, s, t)
 			}
 		}
-		if e.tgt.empty() && h.r.code.Root == "16" {
+		if e.tgt.empty() && (h.r.code.Root == "16" || h.r.code.Root == "15" || h.r.code.Root == "07") {
 			// A measure the text does not aim explicitly is aimed at the
-			// text's other party: "China ordered the closure on July 24."
+			// text's other party: "China ordered the closure on July 24.";
+			// so are a show of force ("Athens put its armed forces on
+			// alert") and aid ("was among the first to send rescue teams").
 			if other := otherParty(d.Ann.Parties, e.src.actors[0].Country); other != "" {
 				e.tgt = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
 			}
