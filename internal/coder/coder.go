@@ -1134,10 +1134,11 @@ func isVerbal(root string) bool {
 // prune drops plain statements that only report another event of the same
 // sentence, and duplicate events (same source, target and root).
 // classOf is what makes two events of a pair in one sentence distinct:
-// the full code for measures (an expulsion and an entry ban) and contacts
+// the full code for measures (an expulsion and an entry ban), their easing
+// (lifted trade rules and a delisting) and contacts
 // (a visit and the talks during it), the root for the rest.
 func classOf(c cameo.Code) string {
-	if c.Root == "16" || c.Root == "17" || c.Root == "04" {
+	if c.Root == "16" || c.Root == "17" || c.Root == "04" || c.Root == "08" {
 		return c.Code
 	}
 	return c.Root

@@ -889,7 +889,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				}
 				continue
 			}
-			if a := st.lastAgent(ann, s.Index, i); a != nil {
+			if a := st.lastAgent(ann, toks, s.Index, i); a != nil {
 				emit(Mention{Tok: i, TokEnd: end, Kind: a.Kind, Actor: a.Actor, Members: a.Members, How: "coref"})
 			}
 		}
@@ -1837,14 +1837,27 @@ func refTok(ann *Annotations, a *Actor, si int) int {
 // of sentence si stands for: the nearest such mention before it in the
 // sentence, else the first of the sentence before. Attributive and
 // possessive mentions do not count.
-func (st *docState) lastAgent(ann *Annotations, si, i int) *Mention {
+func (st *docState) lastAgent(ann *Annotations, toks []nlp.Token, si, i int) *Mention {
 	agent := func(m *Mention) bool {
 		return (m.Kind == State || m.Kind == Institution || m.Kind == Body) && !m.Attrib && m.Actor.Country != ""
 	}
+	// A mention inside a prepositional phrase ("trade with Cuba, and …
+	// it removed Cuba from its list") is less likely the subject "it"
+	// continues than one outside; take it only when there is no other.
+	var inPP *Mention
 	for j := len(ann.Mentions) - 1; j >= 0 && ann.Mentions[j].Sentence == si; j-- {
 		if m := &ann.Mentions[j]; m.Tok < i && agent(m) && !m.Possessive {
+			if m.Tok > 0 && objectPreps[toks[m.Tok-1].Norm] {
+				if inPP == nil {
+					inPP = m
+				}
+				continue
+			}
 			return m
 		}
+	}
+	if inPP != nil {
+		return inPP
 	}
 	for j := range ann.Mentions {
 		m := &ann.Mentions[j]
@@ -1854,6 +1867,10 @@ func (st *docState) lastAgent(ann *Annotations, si, i int) *Mention {
 	}
 	return nil
 }
+
+// objectPreps head prepositional phrases whose object is rarely the
+// subject a later "it" continues.
+var objectPreps = map[string]bool{"with": true, "to": true, "on": true, "against": true, "from": true, "into": true, "toward": true, "towards": true, "for": true, "of": true, "about": true}
 
 // objectPronoun reports an "it" at token i that is a verb's object
 // ("denounced it as a betrayal") rather than the subject of a clause
