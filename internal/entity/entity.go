@@ -694,9 +694,11 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				// "militants in the Gaza Strip", "protesters from Kherson":
 				// a group of the place's country.
 				c := placeCountryAt(toks, end, matchAt, st.r.lex)
-				if c == "" && i <= 1 && ti.sector == "CVL" {
-					// "Protesters stormed the Saudi embassy in Tehran": a
-					// crowd opening its sentence is where the sentence is.
+				if c == "" && (i <= 1 || toks[i-1].Norm == ",") && ti.sector == "CVL" {
+					// "Protesters stormed the Saudi embassy in Tehran", "On
+					// September 15, protesters hurled bottles at the
+					// Japanese embassy in Beijing": a crowd opening its
+					// clause is where the clause is.
 					c = st.placeCountryLater(toks, end, matchAt)
 				}
 				if c != "" {
@@ -1575,8 +1577,12 @@ func placeCountryAt(toks []nlp.Token, i int, matchAt func(int) *match, lex *lexi
 func (st *docState) placeCountryLater(toks []nlp.Token, i int, matchAt func(int) *match) string {
 	for j := i; j+1 < len(toks); j++ {
 		switch toks[j].Norm {
-		case ",", ";", ".", "and", "but", "while", "after", "before", "when":
+		case ";", ".", "but", "while", "after", "before", "when", "where":
 			return ""
+		case ",":
+			if n := toks[j+1].Norm; n == "and" || n == "but" || n == "while" || n == "where" {
+				return ""
+			}
 		case "in":
 			if m := matchAt(j + 1); m != nil {
 				if e := m.has(kPlace); e != nil {
