@@ -733,6 +733,9 @@ func demandedOf(toks []nlp.Token, ms []entity.Mention, src party) *entity.Mentio
 		if !usable(m) || m.Possessive || m.Kind == entity.Collective || src.hasCountry(m.Actor.Country) || m.TokEnd+1 >= len(toks) {
 			continue
 		}
+		if m.TokEnd+1 < len(toks) && (toks[m.TokEnd+1].Norm == "not" || toks[m.TokEnd+1].Norm == "n't") {
+			continue // "Sweden should not count on Turkey's backing" refuses
+		}
 		switch n := toks[m.TokEnd].Norm; n {
 		case "must", "should":
 			return m

@@ -719,6 +719,17 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					}
 				}
 			}
+			if m.n == 1 && m.has(kOffice) == nil {
+				// A surname the text gave someone else first: "Cuban Foreign
+				// Minister Bruno Rodríguez … Rodríguez said" is not
+				// Venezuela's Delcy Rodríguez.
+				if pa, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known {
+					if oa, ok := st.office(m, toks); !ok || oa.Name != pa.Name {
+						emit(Mention{Tok: i, TokEnd: end, Kind: Person, Actor: pa, How: "coref"})
+						continue
+					}
+				}
+			}
 			a, ok := st.office(m, toks)
 			if !ok {
 				continue
@@ -790,7 +801,10 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			emit(Mention{Tok: i, TokEnd: end, Kind: Institution, Actor: Actor{Country: e.country, Sector: e.sector, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon"})
 		case m.has(kBody) != nil:
 			e := m.has(kBody)
-			emit(Mention{Tok: i, TokEnd: end, Kind: Body, Actor: Actor{Country: e.country, Sector: "IGO", Org: e.country, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon"})
+			// "on the sidelines of a NATO summit": a body naming a
+			// gathering is its venue, usable as a target at most.
+			attrib := end < len(toks) && gatheringNouns[toks[end].Norm] && i > 0 && (toks[i-1].Norm == "a" || toks[i-1].Norm == "an" || toks[i-1].Norm == "the")
+			emit(Mention{Tok: i, TokEnd: end, Kind: Body, Actor: Actor{Country: e.country, Sector: "IGO", Org: e.country, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon", Attrib: attrib})
 		case m.has(kCountry) != nil || m.has(kCapital) != nil:
 			e := firstOf(m, kCountry, kCapital)
 			if partOfName(toks, end) || i > 0 && regionWords[toks[i-1].Norm] && isCap(toks[i-1].Text) {
@@ -1201,8 +1215,14 @@ func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a 
 		longer := m.has(kOffice) == nil && i+n < len(toks) && toks[i+n].Kind == nlp.Word && isCap(toks[i+n].Text)
 		if (m.has(kOffice) != nil || m.has(kSurname) != nil) && !longer {
 			if oa, ok := st.office(m, toks); ok {
-				name = st.fullName(oa.Name, st.body[toks[i].Start:toks[i+n-1].End])
+				written := st.body[toks[i].Start:toks[i+n-1].End]
+				name = st.fullName(oa.Name, written)
 				oa.Name = name
+				if written != name {
+					// "Bruno Rodríguez" is later "Rodríguez", though the
+					// table knows him as Bruno Rodríguez Parrilla.
+					st.remember(written, oa)
+				}
 				return i + n, name, oa, true
 			}
 		}
@@ -1596,6 +1616,9 @@ func (st *docState) placeCountryLater(toks []nlp.Token, i int, matchAt func(int)
 	}
 	return ""
 }
+
+// gatheringNouns name meetings that a body's name may modify.
+var gatheringNouns = map[string]bool{"summit": true, "meeting": true, "conference": true, "ministerial": true, "session": true, "gathering": true, "forum": true}
 
 // lastKingdom returns the last mention of a kingdom's state, government
 // or people before token i of sentence si, within the three sentences

@@ -77,6 +77,7 @@ func TestActors(t *testing.T) {
 		{"Prime Minister Mark Rutte said his government would not negotiate.", time.Date(2017, 3, 14, 0, 0, 0, 0, time.UTC), "his government", "NLDGOV", "coref", ""},
 		{"Macron decided that Ambassador Philippe Étienne would return.", time.Date(2021, 9, 23, 0, 0, 0, 0, time.UTC), "", "", "", "Ambassador Philippe"},
 		{"ISTANBUL, July 22 (Reuters) - Ukrainian Infrastructure Minister Oleksandr Kubrakov signed a mirror text.", time.Date(2022, 7, 23, 0, 0, 0, 0, time.UTC), "Ukrainian Infrastructure Minister Oleksandr Kubrakov", "UKRGOV", "title", ""},
+		{"HAVANA — Kerry held talks with Cuban Foreign Minister Bruno Rodríguez. Rodríguez said the embargo must end.", time.Date(2015, 8, 15, 0, 0, 0, 0, time.UTC), "Rodríguez", "CUBGOV", "office", ""},
 		// A sentence's first word is not a given name before a country.
 		{"Neighbouring Slovakia expelled three Russian diplomats.", pub2025, "Slovakia", "SVKGOV", "lexicon", ""},
 		{"Nearby Poland closed its border.", pub2025, "Poland", "POLGOV", "lexicon", ""},
