@@ -502,7 +502,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 	var prevAct event // the last act of the last sentence that reported one
 	hasPrev := false
 	partners := map[string]string{} // country → the one it last met
-	done := map[string]bool{}       // "SRC>TGT:root" of the reported acts so far
+	done := map[[3]string]bool{}    // source, target and root of the reported acts so far
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
 		if s.Headline {
@@ -571,7 +571,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 			sc.exp = expand(sc.exp[:0], e)
 			for _, pe := range sc.exp {
 				if pe.status == record.StatusReported && !pe.speech && !pe.tgt.empty() {
-					key := pe.src.actors[0].Country + ">" + pe.tgt.actors[0].Country + ":" + pe.code.Root
+					key := [3]string{pe.src.actors[0].Country, pe.tgt.actors[0].Country, pe.code.Root}
 					if definiteObject(s.Tokens, pe.h) && done[key] {
 						// "Kurtulmus announced the measures": the
 						// measures the text already reported.
