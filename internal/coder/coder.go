@@ -937,6 +937,15 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if e.src.empty() {
 			continue
 		}
+		if flags.PlaceTarget && !flags.Noun && e.tgt.m != nil {
+			// "who arrived in Tokyo on September 16, urged both sides":
+			// the place right after the pattern, before the object found
+			// further on, is where the visit went.
+			last := h.pos[len(h.pos)-1]
+			if pl := placeAfter(d.Ann, s, last); pl != nil && pl.Tok-last <= 2 && pl.Tok < e.tgt.m.Tok && !e.src.hasCountry(pl.Country) {
+				e.tgt = party{actors: []entity.Actor{{Country: pl.Country, Sector: "GOV"}}, texts: []string{pl.Text}}
+			}
+		}
 		if flags.Sym && len(e.src.actors) >= 2 && !withObject(toks, e.tgt) {
 			// "Biden and Xi met on the Indonesian island of Bali": a joint
 			// action of the compound subject.
