@@ -253,6 +253,11 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 		a, b := recentPair(ann, i)
 		inParties := func(c string) bool { return c != "" && (c == ann.Parties[0] || c == ann.Parties[1]) }
 		sameSentence := b != "" && pairInSentence(ann, i, a, b)
+		// "Kristersson visited Budapest for talks with Viktor Orban. The
+		// two leaders agreed …": two people just named are the leaders.
+		if b != "" && personCollective(m.Text) && personsNamed(ann, i, a, b) {
+			sameSentence = true
+		}
 		if !sameSentence && (b == "" || mentionedNear(ann, i, ann.Parties[0]) && mentionedNear(ann, i, ann.Parties[1]) || inParties(a) != inParties(b)) {
 			// The text's two parties, when both are in view.
 			a, b = ann.Parties[0], ann.Parties[1]
@@ -1619,6 +1624,34 @@ func (st *docState) placeCountryLater(toks []nlp.Token, i int, matchAt func(int)
 
 // gatheringNouns name meetings that a body's name may modify.
 var gatheringNouns = map[string]bool{"summit": true, "meeting": true, "conference": true, "ministerial": true, "session": true, "gathering": true, "forum": true}
+
+// personCollective reports a collective of people ("the two leaders",
+// "both presidents"), not of states.
+func personCollective(text string) bool {
+	t := strings.ToLower(text)
+	for _, h := range []string{"leaders", "presidents", "premiers", "ministers", "prime ministers"} {
+		if strings.HasSuffix(t, h) {
+			return true
+		}
+	}
+	return false
+}
+
+// personsNamed reports people of countries a and b named in the sentence
+// of mention i, before it, or in the sentence before.
+func personsNamed(ann *Annotations, i int, a, b string) bool {
+	si := ann.Mentions[i].Sentence
+	fa, fb := false, false
+	for j := i - 1; j >= 0 && ann.Mentions[j].Sentence >= si-1; j-- {
+		m := &ann.Mentions[j]
+		if m.Kind != Person {
+			continue
+		}
+		fa = fa || m.Actor.Country == a
+		fb = fb || m.Actor.Country == b
+	}
+	return fa && fb
+}
 
 // lastKingdom returns the last mention of a kingdom's state, government
 // or people before token i of sentence si, within the three sentences
