@@ -126,19 +126,24 @@ func nearest(xs []timex.Expr, toks []nlp.Token, t int) *timex.Expr {
 	return best
 }
 
-// commaAndBetween reports ", and" (or ", but") between token t and the
-// span start:end, where a new clause begins.
+// commaAndBetween reports a new clause (clauseBreak) between token t and
+// the span start:end of byte offsets.
 func commaAndBetween(toks []nlp.Token, t, start, end int) bool {
-	lo, hi := toks[t].End, start
+	a, b := t, len(toks)
 	if end <= toks[t].Start {
-		lo, hi = end, toks[t].Start
-	}
-	for i := 0; i+1 < len(toks); i++ {
-		if toks[i].Start >= lo && toks[i+1].End <= hi && toks[i].Norm == "," && (toks[i+1].Norm == "and" || toks[i+1].Norm == "but") {
-			return true
+		a, b = -1, t
+		for a+1 < t && toks[a+1].End <= end {
+			a++
+		}
+	} else {
+		for k := t + 1; k < len(toks); k++ {
+			if toks[k].Start >= start {
+				b = k
+				break
+			}
 		}
 	}
-	return false
+	return clauseBreak(toks, a, b)
 }
 
 // update moves the anchor to the last day-precision date of sentence si
