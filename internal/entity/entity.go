@@ -1588,11 +1588,11 @@ func placeCountryAt(toks []nlp.Token, i int, matchAt func(int) *match, lex *lexi
 	if m == nil {
 		return ""
 	}
-	if e := m.has(kCountry); e != nil {
-		return e.country
-	}
 	if e := m.has(kPlace); e != nil {
 		return lex.Places[e.idx].Country
+	}
+	if e := firstOf(m, kCapital, kCountry); e != nil {
+		return e.country
 	}
 	return ""
 }
@@ -1609,13 +1609,8 @@ func (st *docState) placeCountryLater(toks []nlp.Token, i int, matchAt func(int)
 				return ""
 			}
 		case "in":
-			if m := matchAt(j + 1); m != nil {
-				if e := m.has(kPlace); e != nil {
-					return st.r.lex.Places[e.idx].Country
-				}
-				if e := firstOf(m, kCapital, kCountry); e != nil {
-					return e.country
-				}
+			if c := placeCountryAt(toks, j, matchAt, st.r.lex); c != "" {
+				return c
 			}
 		}
 	}
