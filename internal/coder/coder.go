@@ -464,6 +464,10 @@ type event struct {
 	// toned marks a statement coded by the tone of its words; quoted,
 	// one whose sentence quotes the speaker.
 	toned, quoted bool
+	// faults marks a statement that another state failed to act ("said
+	// Russia had failed to cooperate"): the failure is its content, not
+	// another event it reports.
+	faults bool
 	// partner marks a party's comment on its talks ("said the call had
 	// only opened a door"): its target is the party it last met.
 	partner bool
@@ -741,6 +745,37 @@ func demandedOf(toks []nlp.Token, ms []entity.Mention, src party) *entity.Mentio
 			return m
 		case "needs", "need", "has", "have":
 			if toks[m.TokEnd+1].Norm == "to" {
+				return m
+			}
+		}
+	}
+	return nil
+}
+
+// faultedOf returns the state a statement says failed to do something:
+// a mention of another state, after the speech verb at t, followed by
+// "(had) failed|refused|declined to", "had not" or "(had) been unable to"
+// ("said Russia had failed to cooperate", "said Serbia had refused to
+// sign"), or nil.
+func faultedOf(toks []nlp.Token, ms []entity.Mention, src party, t int) *entity.Mention {
+	for k := range ms {
+		m := &ms[k]
+		if m.Tok <= t || m.Tok > t+3 || !usable(m) || m.Possessive || src.hasCountry(m.Actor.Country) {
+			continue
+		}
+		j := m.TokEnd
+		if j < len(toks) && (toks[j].Norm == "had" || toks[j].Norm == "has" || toks[j].Norm == "have") {
+			j++
+			if j < len(toks) && (toks[j].Norm == "not" || toks[j].Norm == "never") {
+				return m
+			}
+		}
+		if j+1 < len(toks) && toks[j].Norm == "been" && toks[j+1].Norm == "unable" {
+			return m
+		}
+		if j+1 < len(toks) && toks[j+1].Norm == "to" {
+			switch toks[j].Norm {
+			case "failed", "refused", "declined":
 				return m
 			}
 		}
@@ -1070,13 +1105,17 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		}
 		// "Obama said he would not provide support to Israel": a state
 		// saying it will not cooperate rejects cooperation (12).
-		if e.status == record.StatusDenied && t > embedUntil && isCooperation(h.r.code.Root) && saidBySameSide(evs, e) {
+		// Not when the statement faults another state ("said Russia had
+		// failed to cooperate"): the failure is Russia's, and the
+		// statement says so.
+		if e.status == record.StatusDenied && t > embedUntil && isCooperation(h.r.code.Root) && saidBySameSide(evs, e) && !faulting(evs) {
 			code := "120"
 			if h.r.code.Root == "06" || h.r.code.Root == "07" {
 				code = "121"
 			}
 			if cd, ok := c.codes.Lookup(code); ok {
 				e.code, e.status = cd, record.StatusReported
+				e.reciprocal = false // a refusal is one side's
 			}
 		}
 		// "Lavrov added that Moscow could impose painful measures": a
@@ -1103,6 +1142,13 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 				if cd, ok := c.codes.Lookup("100"); ok {
 					e.code, e.tgt = cd, partyOf(m)
 					e.toned, e.quoted = true, hasQuote(toks)
+				}
+			} else if m := faultedOf(toks, ms, e.src, t); m != nil && e.code.Code == "010" {
+				// "It said Russia had failed to cooperate": the statement
+				// faults Russia.
+				if cd, ok := c.codes.Lookup("111"); ok {
+					e.code, e.tgt = cd, partyOf(m)
+					e.toned, e.faults = true, true
 				}
 			}
 		}
@@ -1201,7 +1247,7 @@ func prune(evs []event, toks []nlp.Token) []event {
 		if !e.reciprocal && recip.has(concat(key[:0], e.src.actors[0].Country, firstCountry(e.tgt), classOf(e.code), e.status)) {
 			continue
 		}
-		if e.speech && (e.code.Code == "010" && hasOther || e.toned && !e.quoted && reports(e)) {
+		if e.speech && (e.code.Code == "010" && hasOther || e.toned && !e.quoted && !e.faults && reports(e)) {
 			continue // the statement only reports the other event
 		}
 		class := classOf(e.code)
@@ -1679,6 +1725,17 @@ func isConflict(root string) bool {
 
 // saidBySameSide reports an earlier statement in the sentence by the
 // event's own source country.
+// faulting reports whether one of evs is a statement faulting another
+// state.
+func faulting(evs []event) bool {
+	for _, p := range evs {
+		if p.faults {
+			return true
+		}
+	}
+	return false
+}
+
 func saidBySameSide(evs []event, e event) bool {
 	for _, p := range evs {
 		if p.speech && !p.src.empty() && !e.src.empty() && p.src.actors[0].Country == e.src.actors[0].Country {
