@@ -463,6 +463,15 @@ func isPassive(toks []nlp.Token, t int) bool {
 	return false
 }
 
+// agentDet reports a determiner between "by" and its agent.
+func agentDet(w string) bool {
+	switch w {
+	case "the", "his", "her", "its", "their", "a", "an":
+		return true
+	}
+	return false
+}
+
 // byAgent returns the mention after "by" following token t.
 func byAgent(toks []nlp.Token, ms []entity.Mention, t int) party {
 	for k := range ms {
@@ -471,8 +480,8 @@ func byAgent(toks []nlp.Token, ms []entity.Mention, t int) party {
 			continue
 		}
 		j := m.Tok - 1
-		if j >= 0 && toks[j].Norm == "the" {
-			j--
+		if j >= 0 && agentDet(toks[j].Norm) {
+			j-- // "by the", "by his Turkish counterpart"
 		}
 		if j >= 0 && toks[j].Norm == "by" {
 			return coordinated(toks, ms, k, len(toks))
