@@ -481,6 +481,10 @@ type context struct {
 	last     *meetingCtx
 	lastPara int
 	lastSent int
+	// relDay marks a sentence dated by a phrase relative to the last day
+	// named ("The next day, they met in Tokyo"): it is not tied to the
+	// earlier meeting.
+	relDay bool
 }
 
 type meetingCtx struct {
@@ -548,6 +552,7 @@ func (c *Coder) Code(d Doc) []record.Event {
 		if len(evs) > 0 && len(ann.SentenceDates(s.Index)) == 0 {
 			rels = days.relative(s, nil)
 		}
+		ctx.relDay = len(rels) > 0
 		for i := 0; i < len(evs); i++ {
 			e := &evs[i]
 			if !e.partner {

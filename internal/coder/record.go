@@ -163,7 +163,7 @@ func (c *Coder) record(d Doc, s *nlp.Sentence, e event, ann *entity.Annotations,
 	if place == nil && len(places) > 0 {
 		place = &places[0]
 	}
-	if best == nil && e.code.Root != "01" {
+	if best == nil && e.code.Root != "01" && !ctx.relDay {
 		// Facts reported about the talks the text is about take their
 		// date and place: "In Riyadh, …", "During the latest round, …",
 		// and the sentences after them in the same paragraph.
