@@ -247,6 +247,10 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 	ann.Parties = st.parties()
 	for i := range ann.Mentions {
 		m := &ann.Mentions[i]
+		if p := ann.Parties; m.Kind == Collective && len(m.Members) == 2 && m.Members[0].Country == p[1] && m.Members[1].Country == p[0] {
+			// A pair of the text's two parties in the text's order.
+			m.Members = []Actor{m.Members[1], m.Members[0]}
+		}
 		if m.Kind != Collective || len(m.Members) > 2 || len(m.Members) == 2 && m.How == "collective" {
 			continue // set where it was read: "the four countries", "the ministers of Egypt and Turkey"
 		}
@@ -867,6 +871,16 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "collective"})
 				}
 				continue
+			}
+			if toks[i].Norm == "the" && toks[i+1].Norm == "two" && !personCollective(st.body[toks[i].Start:toks[end-1].End]) {
+				// "Sweden and Finland applied … Erdogan accused the two
+				// Nordic countries": the pair named together last, in this
+				// sentence or the two before, when neither is the one
+				// speaking of them.
+				if members := lastPairList(ann, s.Index, first); members != nil {
+					emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "collective"})
+					continue
+				}
 			}
 			if members := ofPair(toks, end, matchAt); members != nil {
 				// "the foreign ministers of Egypt and Turkey"
@@ -2164,6 +2178,47 @@ func lastList(ann *Annotations, si, first, n int) []Actor {
 				return m.Members
 			}
 		}
+	}
+	return nil
+}
+
+// lastPairList returns the last list of two states ("Sweden and
+// Finland") in sentence si before mention first or in the two sentences
+// before si, unless a state of it is named in si before the list's
+// reference (then the reference is to others, or the text's parties).
+func lastPairList(ann *Annotations, si, first int) []Actor {
+	named := ""
+	for j := first; j < len(ann.Mentions); j++ {
+		if c := ann.Mentions[j].Actor.Country; c != "" && named != "" && c != named {
+			// "Saudi Arabia hosted France, and the two countries …": the
+			// two its own sentence names.
+			if l := lists(ann, si, first, len(ann.Mentions)); len(l) > 0 && len(l[len(l)-1]) == 2 {
+				return l[len(l)-1]
+			}
+			return nil
+		} else if c != "" {
+			named = c
+		}
+	}
+	for sj := si; sj >= 0 && sj >= si-2; sj-- {
+		start := sentenceStart(ann, sj)
+		if sj == si {
+			start = first
+		}
+		ls := lists(ann, sj, start, len(ann.Mentions))
+		if len(ls) == 0 {
+			continue
+		}
+		l := ls[len(ls)-1]
+		if len(l) != 2 {
+			return nil
+		}
+		for j := first; j < len(ann.Mentions); j++ {
+			if c := ann.Mentions[j].Actor.Country; sj != si && (c == l[0].Country || c == l[1].Country) {
+				return nil
+			}
+		}
+		return l
 	}
 	return nil
 }

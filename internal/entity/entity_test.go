@@ -337,3 +337,29 @@ func cpuTime() time.Duration {
 	}
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
+
+// TestTwoNamedTogether checks that "the two Nordic countries" stands for
+// the pair named together last, not the text's parties or the speaker,
+// and that a pair including the speaker is left to the text's parties.
+func TestTwoNamedTogether(t *testing.T) {
+	r := resolver(t)
+	body := "Turkey and NATO talked for months. Turkey criticized NATO.\n\n" +
+		"Sweden and Finland applied to join NATO in May 2022. Turkey's president accused the two Nordic countries of harbouring militants."
+	ann := annotate(r, body, pub2025)
+	m := find(ann, "the two Nordic countries")
+	if m == nil {
+		t.Fatalf("no collective mention;%s", dump(ann))
+	}
+	var got []string
+	for _, a := range m.Members {
+		got = append(got, a.Country)
+	}
+	if strings.Join(got, " ") != "SWE FIN" {
+		t.Errorf("members = %v, want SWE FIN;%s", got, dump(ann))
+	}
+	body = "Egypt and Qatar met in Cairo. Qatar was isolated by Saudi Arabia and Bahrain in 2017. Egypt later criticized the two Gulf states."
+	ann = annotate(r, body, pub2025)
+	if m = find(ann, "the two Gulf states"); m == nil || len(m.Members) != 2 || m.Members[0].Country == "EGY" || m.Members[1].Country == "EGY" {
+		t.Errorf("the two Gulf states = %v, want SAU and BHR;%s", m, dump(ann))
+	}
+}
