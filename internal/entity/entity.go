@@ -819,6 +819,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if partOfName(toks, end) || i > 0 && regionWords[toks[i-1].Norm] && isCap(toks[i-1].Text) {
 				continue // "Washington Post", "North America department"
 			}
+			if e.kind == kCapital && i >= 2 && toks[i-1].Norm == "of" && subnational[toks[i-2].Norm] {
+				continue // "the state of Victoria" is no capital
+			}
 			if _, known := st.people[st.body[toks[i].Start:toks[end-1].End]]; known || i > 0 && at[i-1] == 0 && !covered[i-1] && toks[i-1].Kind == nlp.Word && isCap(toks[i-1].Text) && !notNames.Has(toks[i-1].Norm) && !titlePrefixes.Has(toks[i-1].Norm) && !(i == 1 && sentenceModifier(toks[0].Norm)) {
 				continue // a person's name: "Ana Ferreira Lima", later "Lima"
 			}
@@ -1826,6 +1829,13 @@ func partOfName(toks []nlp.Token, end int) bool {
 	}
 	t := toks[end]
 	return t.Kind == nlp.Word && isCap(t.Text) && !notNames.Has(t.Norm) && t.Norm != "and"
+}
+
+// subnational are units a name after "the … of" is one of: "the state
+// of Victoria", "the province of Santa Cruz".
+var subnational = map[string]bool{
+	"state": true, "province": true, "region": true, "territory": true, "county": true,
+	"district": true, "prefecture": true, "canton": true,
 }
 
 // placePreps are prepositions after which a capital or country is a place.
