@@ -918,6 +918,15 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		case m.has(kIt) != nil:
 			// "It said …", "… said it would …": the state or institution
 			// last named as an actor.
+			if participleObject(toks, i) {
+				// "cut ties with Doha, accusing it of …": the participle's
+				// subject is the sentence's; its object is the state named
+				// last that is not that subject.
+				if a := participleReferent(ann, s.Index, first, i); a != nil {
+					emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: a.Actor, How: "coref"})
+					continue
+				}
+			}
 			if objectPronoun(toks, i) {
 				// "the Palestinian Authority denounced it": an object is
 				// not its clause's own subject, but a state named before
@@ -1971,6 +1980,45 @@ func objectPronoun(toks []nlp.Token, i int) bool {
 	}
 	verb := isLowerWord(toks[i+1].Text) && len(n) > 3 && (strings.HasSuffix(n, "ed") || strings.HasSuffix(n, "s") && !strings.HasSuffix(n, "ss"))
 	return !verb
+}
+
+// participleObject reports an "it" at token i that is the object of a
+// participle opening a clause after a comma: ", accusing it of",
+// ", urging it to".
+func participleObject(toks []nlp.Token, i int) bool {
+	if i < 2 || toks[i-2].Norm != "," || !isLowerWord(toks[i-1].Text) || !strings.HasSuffix(toks[i-1].Norm, "ing") || len(toks[i-1].Norm) < 6 {
+		return false
+	}
+	if i+1 < len(toks) {
+		switch toks[i+1].Norm {
+		case "would", "will", "could", "can", "should", "may", "might", "must", "has", "had", "have", "is", "was", "were":
+			return false // ", saying it would …"
+		}
+	}
+	return true
+}
+
+// participleReferent returns the state the object of a participle
+// clause stands for: the last state named before token i of sentence si
+// that is not the sentence's first actor (the participle's subject).
+func participleReferent(ann *Annotations, si, first, i int) *Mention {
+	subject := ""
+	for j := first; j < len(ann.Mentions); j++ {
+		if m := &ann.Mentions[j]; m.Sentence == si && m.Tok < i && m.Actor.Country != "" && m.Kind != Collective && !m.Possessive && !m.Attrib {
+			subject = m.Actor.Country
+			break
+		}
+	}
+	if subject == "" {
+		return nil
+	}
+	for j := len(ann.Mentions) - 1; j >= first; j-- {
+		m := &ann.Mentions[j]
+		if m.Sentence == si && m.Tok < i && m.Actor.Country != "" && m.Actor.Country != subject && m.Kind != Collective && !isBodyCode(m.Actor.Country) {
+			return m
+		}
+	}
+	return nil
 }
 
 // objectReferent returns the state an object "it" at token i of

@@ -127,6 +127,9 @@ func TestActors(t *testing.T) {
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
+		// The object of a participle clause is not the sentence's subject.
+		{"Bahrain cut its ties with Doha, accusing it of meddling.", pub2025, "it", "QATGOV", "coref", ""},
+		{"Bahrain expelled two Iranian diplomats, saying it would not tolerate meddling.", pub2025, "it", "BHRGOV", "coref", ""},
 		// Collective references stand for the text's two parties.
 		{"Canada and India met. Both sides agreed to talk again.", pub2025, "Both sides", "", "collective", ""},
 	}
