@@ -1041,6 +1041,14 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 				e.tgt = c.defaultTarget(d.Ann, e.src, hms, s, t)
 			}
 		}
+		if e.tgt.empty() && (h.r.code.Root == "16" || h.r.code.Root == "15" || h.r.code.Root == "17") && len(evs) > 0 && participleAfterComma(toks, t) {
+			// "slapped sanctions on Niger, closing borders and freezing
+			// transactions": a participle of the same subject aims at the
+			// target of the act before it.
+			if p := evs[len(evs)-1]; !p.tgt.empty() && !p.src.empty() && p.src.actors[0].Country == e.src.actors[0].Country {
+				e.tgt = p.tgt
+			}
+		}
 		if e.tgt.empty() && (h.r.code.Root == "16" || h.r.code.Root == "15" || h.r.code.Root == "07") {
 			// A measure the text does not aim explicitly is aimed at the
 			// text's other party: "China ordered the closure on July 24.";
@@ -1730,6 +1738,12 @@ func isConflict(root string) bool {
 
 // saidBySameSide reports an earlier statement in the sentence by the
 // event's own source country.
+// participleAfterComma reports an -ing trigger at token t right after a
+// comma: ", closing borders".
+func participleAfterComma(toks []nlp.Token, t int) bool {
+	return t > 0 && toks[t-1].Norm == "," && strings.HasSuffix(toks[t].Norm, "ing") && isLowerWord(toks[t].Text)
+}
+
 // faulting reports whether one of evs is a statement faulting another
 // state.
 func faulting(evs []event) bool {

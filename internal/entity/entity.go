@@ -592,6 +592,16 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				}
 			}
 		}
+		if modCountry != "" && modEnd+1 < len(toks) && toks[modEnd].Norm == "-" && toks[modEnd+1].Norm == "led" && toks[modEnd].Start == toks[modEnd-1].End {
+			// "the Saudi-led bloc", "a US-led coalition": the leading state.
+			end := modEnd + 2
+			if end < len(toks) && leadGroups[toks[end].Norm] {
+				end++
+			}
+			emit(Mention{Tok: i, TokEnd: end, Kind: Group, Actor: Actor{Country: modCountry, Sector: "GOV"}, How: "led"})
+			k = skipMatches(ms, k, end)
+			continue
+		}
 		if modCountry != "" {
 			// Adjectives coordinated with another: "Russian and American diplomats".
 			j := skipPrefixes(toks, modEnd)
@@ -813,7 +823,13 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			// "on the sidelines of a NATO summit": a body naming a
 			// gathering is its venue, usable as a target at most.
 			attrib := end < len(toks) && gatheringNouns[toks[end].Norm] && i > 0 && (toks[i-1].Norm == "a" || toks[i-1].Norm == "an" || toks[i-1].Norm == "the")
-			emit(Mention{Tok: i, TokEnd: end, Kind: Body, Actor: Actor{Country: e.country, Sector: "IGO", Org: e.country, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon", Attrib: attrib})
+			start := i
+			if h := memberHead(toks, i); h >= 0 && !used[h] && !attrib {
+				// "Leaders of the Economic Community of West African States
+				// imposed sanctions": the body acting through its members.
+				start = h
+			}
+			emit(Mention{Tok: start, TokEnd: end, Kind: Body, Actor: Actor{Country: e.country, Sector: "IGO", Org: e.country, Name: st.body[toks[i].Start:toks[end-1].End]}, How: "lexicon", Attrib: attrib})
 		case m.has(kCountry) != nil || m.has(kCapital) != nil:
 			e := firstOf(m, kCountry, kCapital)
 			if partOfName(toks, end) || i > 0 && regionWords[toks[i-1].Norm] && isCap(toks[i-1].Text) {
@@ -1838,6 +1854,31 @@ func partOfName(toks []nlp.Token, end int) bool {
 	}
 	t := toks[end]
 	return t.Kind == nlp.Word && isCap(t.Text) && !notNames.Has(t.Norm) && t.Norm != "and"
+}
+
+// memberHead returns the token of "leaders" in "leaders of (the) BODY"
+// with the body's name at token i, or -1.
+func memberHead(toks []nlp.Token, i int) int {
+	j := i - 1
+	if j >= 0 && toks[j].Norm == "the" {
+		j--
+	}
+	if j < 1 || toks[j].Norm != "of" || !bodyMembers[toks[j-1].Norm] {
+		return -1
+	}
+	return j - 1
+}
+
+// bodyMembers are the people or states through whom a body acts.
+var bodyMembers = map[string]bool{
+	"leaders": true, "members": true, "heads": true, "ministers": true, "envoys": true,
+	"representatives": true, "delegates": true, "states": true, "governments": true,
+}
+
+// leadGroups are the groupings a state leads: "the Saudi-led coalition".
+var leadGroups = map[string]bool{
+	"bloc": true, "coalition": true, "alliance": true, "group": true, "quartet": true,
+	"camp": true, "states": true, "countries": true, "grouping": true, "force": true, "forces": true,
 }
 
 // subnational are units a name after "the … of" is one of: "the state

@@ -127,6 +127,12 @@ func TestActors(t *testing.T) {
 		// An object "it" is not its clause's own subject.
 		{"After the Emirati deal was announced, the Palestinian Authority denounced it as a betrayal.", pub2025, "it", "AREGOV", "coref", ""},
 		{"Russia said it would respond.", pub2025, "it", "RUSGOV", "coref", ""},
+		// A state leading a grouping; a body acting through its members;
+		// a junta or military rulers are the state's government.
+		{"Washington urged the Saudi-led bloc to lift the blockade.", pub2025, "Saudi-led bloc", "SAUGOV", "led", ""},
+		{"Leaders of the African Union suspended Niger.", pub2025, "Leaders of the African Union", "IGOAFR", "lexicon", ""},
+		{"The junta in Niger expelled the envoy.", pub2025, "junta", "NERGOV", "context", ""},
+		{"Mali's military rulers expelled the envoy.", pub2025, "Mali's military rulers", "MLIGOV", "lexicon", ""},
 		// The object of a participle clause is not the sentence's subject.
 		{"Bahrain cut its ties with Doha, accusing it of meddling.", pub2025, "it", "QATGOV", "coref", ""},
 		{"Bahrain expelled two Iranian diplomats, saying it would not tolerate meddling.", pub2025, "it", "BHRGOV", "coref", ""},
