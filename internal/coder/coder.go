@@ -1064,6 +1064,14 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if flags.Sym && !e.tgt.empty() {
 			e.reciprocal = true
 		}
+		if e.code.Code == "051" && !flags.Noun && strings.HasPrefix(toks[t].Norm, "welcom") && e.tgt.m != nil && e.tgt.m.Kind == entity.Person && !e.tgt.m.Possessive {
+			// Welcoming a person is receiving a visitor (043), not
+			// welcoming a decision: "the emir was welcomed with an embrace
+			// by the crown prince".
+			if cd, ok := c.codes.Lookup("043"); ok {
+				e.code = cd
+			}
+		}
 		if !e.tgt.empty() && e.src.actors[0].Country == e.tgt.actors[0].Country {
 			continue // a state acting on itself is not a relation between states
 		}
