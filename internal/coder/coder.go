@@ -1129,7 +1129,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		// Not when the statement faults another state ("said Russia had
 		// failed to cooperate"): the failure is Russia's, and the
 		// statement says so.
-		if e.status == record.StatusDenied && t > embedUntil && isCooperation(h.r.code.Root) && saidBySameSide(evs, e) && !faulting(evs) {
+		if e.status == record.StatusDenied && t > embedUntil && isCooperation(h.r.code.Root) && saidBySameSide(evs, e) && !faulting(evs) && !measureOn(evs, toks, t) {
 			code := "120"
 			if h.r.code.Root == "06" || h.r.code.Root == "07" {
 				code = "121"
@@ -1750,6 +1750,18 @@ func isConflict(root string) bool {
 // comma: ", closing borders".
 func participleAfterComma(toks []nlp.Token, t int) bool {
 	return t > 0 && toks[t-1].Norm == "," && strings.HasSuffix(toks[t].Norm, "ing") && isLowerWord(toks[t].Text)
+}
+
+// measureOn reports a measure (16) of evs in the clause of token t, whose
+// object holds the cooperation at t: "announced it was scrapping military
+// cooperation agreements" is the one measure, not also a refusal.
+func measureOn(evs []event, toks []nlp.Token, t int) bool {
+	for _, p := range evs {
+		if p.code.Root == "16" && p.h.trigger() < t && !clauseBreak(toks, p.h.trigger(), t) {
+			return true
+		}
+	}
+	return false
 }
 
 // faulting reports whether one of evs is a statement faulting another

@@ -640,6 +640,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					a := Actor{Country: modCountry, Sector: gi.sector, Name: instName(st.body, toks, nm), Org: modOrg}
 					if gi.country == "" {
 						st.insts[strings.ToLower(a.Name)] = modCountry
+						if regimeNames[strings.ToLower(a.Name)] {
+							st.insts["junta"] = modCountry // "Niger's new rulers" … "the junta"
+						}
 						st.named = append(st.named, namedInst{strings.ToLower(a.Name), st.body[toks[i].Start:toks[iEnd-1].End], modCountry})
 					}
 					if isDelegation(toks, nm) {
@@ -791,6 +794,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					// "the Foreign Ministry" after "China's Foreign
 					// Ministry": the one the text named before.
 					c = lowerGet(st.insts, instName(st.body, toks, m))
+					if c == "" && regimeNames[strings.ToLower(instName(st.body, toks, m))] {
+						c = st.insts["junta"]
+					}
 				}
 				name := instName(st.body, toks, m)
 				if c == "" && i > 0 && toks[i-1].Norm == "the" && m.n == 1 {
@@ -799,11 +805,17 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 						c, name = ni.country, ni.text
 					}
 				}
-				if c == "" && i > 0 && toks[i-1].Norm == "the" {
+				if c == "" && i > 0 && toks[i-1].Norm == "the" && !(i > 1 && objectPreps[toks[i-2].Norm]) {
+					// Not after a preposition: "Macron bowed to the junta's
+					// demands", "was summoned to the ministry" name the
+					// other side's institution.
 					c = st.soleCountry(ann, s.Index)
 				}
 				if c == "" {
 					continue
+				}
+				if regimeNames[strings.ToLower(name)] && st.insts["junta"] == "" {
+					st.insts["junta"] = c
 				}
 				if _, ok := st.insts[strings.ToLower(name)]; !ok {
 					st.insts[strings.ToLower(name)] = c
@@ -1873,6 +1885,14 @@ func memberHead(toks []nlp.Token, i int) int {
 var bodyMembers = map[string]bool{
 	"leaders": true, "members": true, "heads": true, "ministers": true, "envoys": true,
 	"representatives": true, "delegates": true, "states": true, "governments": true,
+}
+
+// regimeNames are the names of a government that seized power: one
+// named with its country ("Niger's new rulers") is the one a later "the
+// junta" or "the putschists" means.
+var regimeNames = map[string]bool{
+	"junta": true, "military junta": true, "rulers": true, "military rulers": true, "putschists": true,
+	"military government": true, "military authorities": true,
 }
 
 // leadGroups are the groupings a state leads: "the Saudi-led coalition".
