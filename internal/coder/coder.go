@@ -1273,6 +1273,11 @@ func prune(evs []event, toks []nlp.Token) []event {
 		}
 		class := classOf(e.code)
 		key = concat(key[:0], e.src.actors[0].Country, ">", firstCountry(e.tgt), ":", class, ":", e.status)
+		for _, a := range e.src.actors[1:] {
+			// "Riyadh sealed the border, and the four countries shut their
+			// airspace": a group's act is not the first member's alone.
+			key = append(append(key, '+'), a.Country...)
+		}
 		if e.reciprocal {
 			a, b := e.src.actors[0].Country, firstCountry(e.tgt)
 			if b < a {

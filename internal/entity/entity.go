@@ -693,6 +693,14 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 			title, tEnd := titleSpan(st.body, toks, i, tStart, m)
 			if nameEnd, name, a, ok := st.nameAfter(toks, tEnd); ok {
+				if a.Title != "" && !titleFits(a.Title, title) && nameEnd > tEnd {
+					// "Prince Mohammed" after both Crown Prince Mohammed
+					// bin Salman and Prime Minister Sheikh Mohammed bin
+					// Rashid: the one whose title fits.
+					if b, ok := st.titledGiven(st.body[toks[tEnd].Start:toks[nameEnd-1].End], title); ok {
+						a, name = b, b.Name
+					}
+				}
 				if a.Sector == "" {
 					a.Sector = ti.sector
 				}
@@ -1381,6 +1389,24 @@ func (st *docState) remember(name string, a Actor) {
 			st.people[f[0]] = a
 		}
 	}
+}
+
+// titleFits reports whether the title a reference gives ("Prince") is
+// part of the one the text gave the person ("Crown Prince").
+func titleFits(known, given string) bool {
+	return strings.Contains(strings.ToLower(known), strings.ToLower(given))
+}
+
+// titledGiven returns the last titled person of the text whose name
+// begins with the given name written and whose title fits title.
+func (st *docState) titledGiven(written, title string) (Actor, bool) {
+	for j := len(st.titled) - 1; j >= 0; j-- {
+		a := st.titled[j]
+		if strings.HasPrefix(a.Name, written+" ") && titleFits(a.Title, title) {
+			return a, true
+		}
+	}
+	return Actor{}, false
 }
 
 // fields appends the words of s to dst, as strings.Fields splits them,

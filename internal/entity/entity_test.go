@@ -133,6 +133,8 @@ func TestActors(t *testing.T) {
 		{"Leaders of the African Union suspended Niger.", pub2025, "Leaders of the African Union", "IGOAFR", "lexicon", ""},
 		{"The junta in Niger expelled the envoy.", pub2025, "junta", "NERGOV", "context", ""},
 		{"Mali's military rulers expelled the envoy.", pub2025, "Mali's military rulers", "MLIGOV", "lexicon", ""},
+		// A given name with a title is the person whose title fits.
+		{"Saudi Crown Prince Mohammed bin Salman greeted the emir. Vice President Sheikh Mohammed bin Rashid Al Maktoum also attended. Prince Mohammed thanked Kuwait.", pub2025, "Prince Mohammed", "SAUGOV", "title", ""},
 		// The object of a participle clause is not the sentence's subject.
 		{"Bahrain cut its ties with Doha, accusing it of meddling.", pub2025, "it", "QATGOV", "coref", ""},
 		{"Bahrain expelled two Iranian diplomats, saying it would not tolerate meddling.", pub2025, "it", "BHRGOV", "coref", ""},
