@@ -1080,6 +1080,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if st := statusAt(toks, t); st != "" && e.status == record.StatusReported && !(st == record.StatusDenied && h.r.negated()) {
 			e.status = st
 		}
+		if flags.Noun && e.status == record.StatusReported && conditionalNoun(toks, t) {
+			e.status = record.StatusHypothetical // "an attack on one would be treated as an attack on all"
+		}
 		if flags.Noun && embeddedNoun(toks, t) && e.status == record.StatusReported {
 			e.status = record.StatusProposed // "supported a resumption of peace talks"
 		}
@@ -1767,6 +1770,41 @@ func measureOn(evs []event, toks []nlp.Token, t int) bool {
 		}
 	}
 	return false
+}
+
+// conditionalNoun reports a nominal trigger at token t that names an act
+// only supposed: after "any" ("any intervention in Niger") or "as" ("would
+// be treated as an attack"), or the subject of a modal ("an attack on one
+// would be treated as …").
+func conditionalNoun(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-2; k-- {
+		if toks[k].Norm == "any" || toks[k].Norm == "as" {
+			return true // … or a characterization: "treated as an attack on all"
+		}
+		if !isLowerWord(toks[k].Text) {
+			break
+		}
+	}
+	for k := t + 1; k < len(toks) && k <= t+5; k++ {
+		switch toks[k].Norm {
+		case "would", "could", "might", "may", "will":
+			return true
+		}
+		if toks[k].Kind == nlp.Punct || isVerbForm(toks[k].Norm) {
+			return false
+		}
+	}
+	return false
+}
+
+// isVerbForm reports a word that is most likely a finite verb or
+// participle: it ends in -ed, or is a form of be or have.
+func isVerbForm(w string) bool {
+	switch w {
+	case "is", "was", "are", "were", "has", "had", "have", "said":
+		return true
+	}
+	return strings.HasSuffix(w, "ed")
 }
 
 // faulting reports whether one of evs is a statement faulting another
