@@ -640,7 +640,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					a := Actor{Country: modCountry, Sector: gi.sector, Name: instName(st.body, toks, nm), Org: modOrg}
 					if gi.country == "" {
 						st.insts[strings.ToLower(a.Name)] = modCountry
-						if regimeNames[strings.ToLower(a.Name)] {
+						if lowerGet(regimeNames, a.Name) {
 							st.insts["junta"] = modCountry // "Niger's new rulers" … "the junta"
 						}
 						st.named = append(st.named, namedInst{strings.ToLower(a.Name), st.body[toks[i].Start:toks[iEnd-1].End], modCountry})
@@ -802,7 +802,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					// "the Foreign Ministry" after "China's Foreign
 					// Ministry": the one the text named before.
 					c = lowerGet(st.insts, instName(st.body, toks, m))
-					if c == "" && regimeNames[strings.ToLower(instName(st.body, toks, m))] {
+					if c == "" && lowerGet(regimeNames, instName(st.body, toks, m)) {
 						c = st.insts["junta"]
 					}
 				}
@@ -822,7 +822,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				if c == "" {
 					continue
 				}
-				if regimeNames[strings.ToLower(name)] && st.insts["junta"] == "" {
+				if st.insts["junta"] == "" && lowerGet(regimeNames, name) {
 					st.insts["junta"] = c
 				}
 				if _, ok := st.insts[strings.ToLower(name)]; !ok {
@@ -1394,7 +1394,12 @@ func (st *docState) remember(name string, a Actor) {
 // titleFits reports whether the title a reference gives ("Prince") is
 // part of the one the text gave the person ("Crown Prince").
 func titleFits(known, given string) bool {
-	return strings.Contains(strings.ToLower(known), strings.ToLower(given))
+	for i := 0; i+len(given) <= len(known); i++ {
+		if strings.EqualFold(known[i:i+len(given)], given) {
+			return true
+		}
+	}
+	return false
 }
 
 // titledGiven returns the last titled person of the text whose name
@@ -1703,9 +1708,8 @@ var gatheringNouns = map[string]bool{"summit": true, "meeting": true, "conferenc
 // personCollective reports a collective of people ("the two leaders",
 // "both presidents"), not of states.
 func personCollective(text string) bool {
-	t := strings.ToLower(text)
-	for _, h := range []string{"leaders", "presidents", "premiers", "ministers", "prime ministers"} {
-		if strings.HasSuffix(t, h) {
+	for _, h := range [...]string{"leaders", "presidents", "premiers", "ministers"} {
+		if len(text) >= len(h) && strings.EqualFold(text[len(text)-len(h):], h) {
 			return true
 		}
 	}
@@ -2337,8 +2341,8 @@ func lastPairList(ann *Annotations, si, first int) []Actor {
 		if c := ann.Mentions[j].Actor.Country; c != "" && named != "" && c != named {
 			// "Saudi Arabia hosted France, and the two countries …": the
 			// two its own sentence names.
-			if l := lists(ann, si, first, len(ann.Mentions)); len(l) > 0 && len(l[len(l)-1]) == 2 {
-				return l[len(l)-1]
+			if l, n := lastListOf(ann, si, first, len(ann.Mentions)); n == 2 {
+				return l
 			}
 			return nil
 		} else if c != "" {
@@ -2350,12 +2354,11 @@ func lastPairList(ann *Annotations, si, first int) []Actor {
 		if sj == si {
 			start = first
 		}
-		ls := lists(ann, sj, start, len(ann.Mentions))
-		if len(ls) == 0 {
+		l, n := lastListOf(ann, sj, start, len(ann.Mentions))
+		if n == 0 {
 			continue
 		}
-		l := ls[len(ls)-1]
-		if len(l) != 2 {
+		if n != 2 {
 			return nil
 		}
 		for j := first; j < len(ann.Mentions); j++ {
@@ -2366,6 +2369,54 @@ func lastPairList(ann *Annotations, si, first int) []Actor {
 		return l
 	}
 	return nil
+}
+
+// lastListOf returns the last list lists would return for the same
+// arguments and its length, allocating only a list of two (the one
+// lastPairList keeps): it runs for every "the two …" a text has.
+func lastListOf(ann *Annotations, si, from, upTo int) ([]Actor, int) {
+	var cur [8]string
+	n, ln := 0, 0 // current list length; length of the last list of two or more
+	var last [2]string
+	prevEnd := -1
+	toks := ann.Sentences[si].Tokens
+	flush := func() {
+		if n >= 2 {
+			ln = n
+			last[0], last[1] = cur[0], cur[1]
+		}
+		n = 0
+	}
+	for j := from; j < upTo && j < len(ann.Mentions); j++ {
+		m := &ann.Mentions[j]
+		if m.Sentence != si {
+			continue
+		}
+		if m.Actor.Country == "" || m.Kind == Collective || m.Possessive || m.Attrib {
+			flush()
+			prevEnd = -1
+			continue
+		}
+		if prevEnd < 0 || !listJoin(toks, prevEnd, m.Tok) {
+			flush()
+		}
+		dup := false
+		for _, c := range cur[:min(n, len(cur))] {
+			dup = dup || c == m.Actor.Country
+		}
+		if !dup {
+			if n < len(cur) {
+				cur[n] = m.Actor.Country
+			}
+			n++
+		}
+		prevEnd = m.TokEnd
+	}
+	flush()
+	if ln != 2 {
+		return nil, ln
+	}
+	return []Actor{{Country: last[0], Sector: "GOV"}, {Country: last[1], Sector: "GOV"}}, 2
 }
 
 // lastGroup returns the members of the last collective of three or more
