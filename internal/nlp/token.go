@@ -73,7 +73,11 @@ type tokenizer struct {
 
 // init prepares the tokenizer for about n tokens.
 func (tz *tokenizer) init(n int) {
-	tz.toks = make([]Token, 0, n)
+	if cap(tz.toks) < n {
+		tz.toks = make([]Token, 0, n)
+	}
+	tz.toks = tz.toks[:0]
+	tz.noLinkUntil = 0
 }
 
 // byteMarks marks bytes for estimate. The low half of an entry counts

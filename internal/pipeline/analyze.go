@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io/fs"
+	"sync"
 
 	"github.com/parleyproject/parley/internal/article"
 	"github.com/parleyproject/parley/internal/cameo"
@@ -36,6 +37,10 @@ type Result struct {
 type Pipeline struct {
 	resolver *entity.Resolver
 	coder    *coder.Coder
+	// splitters hold the sentence splitters Analyze reuses, one per
+	// goroutine at a time: a document's tokens live only while it is
+	// analyzed.
+	splitters sync.Pool
 }
 
 // New returns a Pipeline on the embedded lexicons, patterns and code
@@ -120,7 +125,12 @@ func (p *Pipeline) Analyze(a *article.Article) *Result {
 		Issues:    []record.IssueUpdate{},
 	}
 	res := &Result{Record: rec}
-	ann := p.Annotate(a)
+	sp, _ := p.splitters.Get().(*nlp.Splitter)
+	if sp == nil {
+		sp = new(nlp.Splitter)
+	}
+	defer p.splitters.Put(sp) // after the last use of ann, its sentences and tokens
+	ann := p.resolver.Annotate(a.Body, sp.Split(a.Body), a.Published)
 	res.Sentences = len(ann.Sentences)
 	res.stage("coding events", func() {
 		if evs := p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann}); evs != nil {
