@@ -190,6 +190,10 @@ type Resolver struct {
 	// kingdom ("Kingdom of Bahrain", "United Kingdom"), which "the
 	// kingdom" may stand for.
 	kingdoms map[string]bool
+	// collStart has the bit of each word id (in dict.firsts) that may
+	// begin a collective reference collectiveAt reads ("both", "the",
+	// "officials" …): most tokens skip the call.
+	collStart []uint64
 }
 
 type coords struct{ lat, lon float64 }
@@ -204,6 +208,15 @@ func (r *Resolver) Words() *nlp.Words { return &r.dict.firsts }
 // New compiles a Resolver from a lexicon.
 func New(lex *lexicon.Lexicon) *Resolver {
 	r := &Resolver{lex: lex, dict: compile(lex), capitals: make([]coords, len(lex.Countries)), kingdoms: map[string]bool{}}
+	starts := append([]string{"both", "the"}, sideMemberWords...)
+	ids := make([]int32, len(starts))
+	for i, w := range starts {
+		ids[i] = r.dict.firsts.Add(w)
+	}
+	r.collStart = make([]uint64, r.dict.firsts.Len()/64+1)
+	for _, id := range ids {
+		r.collStart[id>>6] |= 1 << (id & 63)
+	}
 	for i, c := range lex.Countries {
 		for _, n := range c.Names {
 			if strings.Contains(n, "Kingdom") {
@@ -452,8 +465,10 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			continue
 		}
 		es, n := d.matchInto(toks, i, st.ids[i], &st.entries)
-		if n2 := collectiveAt(toks, i); n2 > n {
-			es, n = []*entry{collectiveEntry}, n2
+		if w := st.ids[i]; int(w>>6) < len(st.r.collStart) && st.r.collStart[w>>6]&(1<<(w&63)) != 0 {
+			if n2 := collectiveAt(toks, i); n2 > n {
+				es, n = []*entry{collectiveEntry}, n2
+			}
 		}
 		if n == 0 {
 			i++
@@ -2441,10 +2456,15 @@ func lastGroup(ann *Annotations, si, first int) []Actor {
 
 // sideMembers are people a collective can be made of: "officials on
 // both sides".
-var sideMembers = nlp.NewWordSet(map[string]bool{
-	"officials": true, "diplomats": true, "negotiators": true, "leaders": true, "ministers": true,
-	"experts": true, "delegates": true, "envoys": true, "representatives": true,
-})
+var sideMembers = func() *nlp.WordSet {
+	m := map[string]bool{}
+	for _, w := range sideMemberWords {
+		m[w] = true
+	}
+	return nlp.NewWordSet(m)
+}()
+
+var sideMemberWords = []string{"officials", "diplomats", "negotiators", "leaders", "ministers", "experts", "delegates", "envoys", "representatives"}
 
 // collectiveEntry stands for "the two nuclear-armed neighbours" and the
 // like, which collectiveAt recognizes beyond the fixed phrases.
