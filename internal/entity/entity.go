@@ -451,6 +451,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	// Dictionary matches, longest first, left to right; a dateline
 	// ("BRUSSELS —") places the report and names no actor.
 	ms := st.ms[:0]
+	var pendingInst []pendingMention
 	defer func() { st.ms = ms[:0] }()
 	dl := nlp.DatelineLen(s)
 	if dl > 0 && st.home == "" {
@@ -835,6 +836,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					c = st.soleCountry(ann, s.Index)
 				}
 				if c == "" {
+					if i > 0 && toks[i-1].Norm == "the" && e.sector == "GOV" {
+						pendingInst = append(pendingInst, pendingMention{tok: i, end: end, name: name, sector: e.sector})
+					}
 					continue
 				}
 				if st.insts["junta"] == "" && lowerGet(regimeNames, name) {
@@ -989,6 +993,16 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 			if a := st.lastAgent(ann, toks, s.Index, i); a != nil {
 				emit(Mention{Tok: i, TokEnd: end, Kind: a.Kind, Actor: a.Actor, Members: a.Members, How: "coref"})
+			}
+		}
+	}
+	// "The foreign ministry summoned Japan's ambassador": a ministry the
+	// sentence does not place, acting on another state's envoy, is the
+	// other party's.
+	for _, pm := range pendingInst {
+		if c := st.envoyOwner(ann, toks, first, pm.end); c != "" {
+			if other := otherOf(st.parties(), c); other != "" {
+				emit(Mention{Tok: pm.tok, TokEnd: pm.end, Kind: Institution, Actor: Actor{Country: other, Sector: pm.sector, Name: pm.name}, How: "context"})
 			}
 		}
 	}
@@ -1938,6 +1952,43 @@ var bodyMembers = map[string]bool{
 var regimeNames = map[string]bool{
 	"junta": true, "military junta": true, "rulers": true, "military rulers": true, "putschists": true,
 	"military government": true, "military authorities": true,
+}
+
+// pendingMention is a generic institution whose country the sentence's
+// later words may give.
+type pendingMention struct {
+	tok, end     int
+	name, sector string
+}
+
+// envoyOwner returns the country of the envoy named right after the verb
+// that follows token end ("summoned Japan's ambassador", "called in the
+// French envoy"), or "".
+func (st *docState) envoyOwner(ann *Annotations, toks []nlp.Token, first, end int) string {
+	for j := first; j < len(ann.Mentions); j++ {
+		m := &ann.Mentions[j]
+		if m.Tok < end || m.Tok > end+4 || m.Actor.Country == "" {
+			continue
+		}
+		for k := m.Tok; k < m.TokEnd && k < len(toks); k++ {
+			switch toks[k].Norm {
+			case "ambassador", "envoy", "charge", "chargé", "diplomat", "diplomats", "consul":
+				return m.Actor.Country
+			}
+		}
+	}
+	return ""
+}
+
+// otherOf returns the one of the text's two parties that is not c.
+func otherOf(p [2]string, c string) string {
+	switch c {
+	case p[0]:
+		return p[1]
+	case p[1]:
+		return p[0]
+	}
+	return ""
 }
 
 // leadGroups are the groupings a state leads: "the Saudi-led coalition".
