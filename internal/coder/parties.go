@@ -848,7 +848,10 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		tgt = without(tgt, src)
 	}
 	root := h.r.code.Root
-	if det == "def" && (root == "04" || src.empty() && tgt.empty()) {
+	// "the first visit by the emir to the kingdom": a contact that names
+	// both its parties after it is reported, not referred back to.
+	explicit := root == "04" && pre.empty() && !src.empty() && !tgt.empty() && src.m != nil && src.m.Tok > last
+	if det == "def" && (root == "04" && !explicit || src.empty() && tgt.empty()) {
 		return false
 	}
 	if det == "indef" && k >= 1 && toks[k-1].Norm == "," && last+1 < len(toks) && mentionStartingAt(ms, last+1, toks) {
@@ -856,7 +859,7 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 		// sums up the clause before and heads a relative clause.
 		return false
 	}
-	if det == "def" && k >= 1 && toks[k-1].Norm == "," && !afterPrep(toks, k) {
+	if det == "def" && k >= 1 && toks[k-1].Norm == "," && !afterPrep(toks, k) && !explicit {
 		// "…, the largest collective expulsion of Russian intelligence
 		// officers in history": an apposition sums up the clause before.
 		return false
