@@ -285,7 +285,10 @@ func trailing(d Doc, s *nlp.Sentence, from, to int, inQuote func(int) bool) attr
 	// "…,” X said": X is everything up to the cue — not a phrase that
 	// goes on with the sentence ("… about what it called …").
 	switch toks[i].Norm {
-	case "about", "over", "on", "in", "for", "with", "against", "to", "from", "at", "of", "by", "what", "which", "that", "as":
+	case "about", "over", "on", "in", "for", "with", "against", "to", "from", "at", "of", "by", "what", "which", "that", "as",
+		"even", "while", "when", "after", "before", "because", "since", "though", "although", "whereas", "until":
+		// … or a new clause: "“a funder of terrorism,” even as his
+		// secretary of state was urging …".
 		return attribution{}
 	}
 	for j := i; j < len(toks) && j < i+14; j++ {
@@ -470,6 +473,12 @@ func leading(d Doc, s *nlp.Sentence, from, to int, inQuote func(int) bool, prev 
 		return attribution{}
 	}
 	participle := strings.HasSuffix(ct.Norm, "ing")
+	if participle && cue > 0 {
+		switch toks[cue-1].Norm {
+		case "was", "were", "is", "are", "been", "be":
+			participle = false // "Rex Tillerson was urging": a finite verb with its own subject
+		}
+	}
 	if participle && !prev.ok {
 		// "…, a ministry spokesperson said, adding that “…": the subject
 		// of the finite cue before the participle.

@@ -28,6 +28,14 @@ func TestQuotes(t *testing.T) {
 			want: []quoteWant{{"Sergei Lavrov", "RUS", "said", "We will not accept any preconditions for the next meeting", false}},
 		},
 		{
+			name: "a progressive verb has its own subject; a clause after a quote is none",
+			body: "President Joe Biden called the tariffs “a mistake,” even as Secretary of State Antony Blinken was urging Beijing to “show restraint.”",
+			want: []quoteWant{
+				{"Joe Biden", "USA", "called", "a mistake", false},
+				{"Antony Blinken", "USA", "urging", "show restraint.", false},
+			},
+		},
+		{
 			name: "inverted said with description",
 			body: "Officials in Washington were cautious. “A freeze is not a thaw,” said a senior administration official who spoke on condition of anonymity.",
 			want: []quoteWant{{"senior administration official", "", "said", "A freeze is not a thaw", false}},
