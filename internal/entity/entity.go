@@ -1639,6 +1639,9 @@ func modifiedGroup(toks []nlp.Token, j int) (int, string) {
 			}
 		}
 		s, ok := sectorModifiers[n]
+		if !ok && isLowerWord(toks[h].Text) && !functionWord(n) && (h+1 < len(toks) && craftNouns[toks[h+1].Norm] || h == j && h+2 < len(toks) && craftNouns[toks[h+2].Norm] && isLowerWord(toks[h+1].Text)) {
+			continue // "Chinese marine surveillance ships", "Iranian patrol boats"
+		}
 		if !ok || !isLowerWord(toks[h].Text) {
 			return 0, ""
 		}
@@ -1647,6 +1650,13 @@ func modifiedGroup(toks []nlp.Token, j int) (int, string) {
 		}
 	}
 	return 0, ""
+}
+
+// craftNouns are a state's ships and aircraft, which any modifier may
+// precede ("marine surveillance ships", "patrol boats").
+var craftNouns = map[string]bool{
+	"ships": true, "vessels": true, "boats": true, "warships": true, "planes": true, "aircraft": true,
+	"jets": true, "drones": true, "helicopters": true, "submarines": true, "gunboats": true,
 }
 
 // officialNouns before "in <capital>" name that state's officials.
@@ -2578,7 +2588,7 @@ var peopleNouns = map[string]string{
 	"journalists": "MED", "reporters": "MED", "activists": "CVL", "demonstrators": "CVL",
 	"protesters": "CVL", "protestors": "CVL", "settlers": "CVL", "farmers": "CVL", "sailors": "MIL",
 	"helicopters": "MIL", "warplanes": "MIL", "planes": "MIL", "fighters": "MIL", "gunboats": "MIL",
-	"ships": "MIL", "vessels": "GOV", "guards": "MIL", "commandos": "MIL", "police": "COP",
+	"ships": "MIL", "vessels": "GOV", "boats": "MIL", "aircraft": "MIL", "guards": "MIL", "commandos": "MIL", "police": "COP",
 	"policemen": "COP", "officers": "MIL", "militants": "REB", "rebels": "REB", "insurgents": "REB",
 	"hackers": "SPY", "agents": "SPY", "spies": "SPY", "prisoners": "CVL", "detainees": "CVL",
 	"nationals": "CVL", "citizens": "CVL", "businessmen": "BUS", "investors": "BUS", "banks": "BUS",
