@@ -1369,7 +1369,13 @@ func (st *docState) office(m *match, toks []nlp.Token) (Actor, bool) {
 		case !o.From.After(st.published) && (o.To.IsZero() || !o.To.Before(st.published)):
 			score = 4 // in office
 		case o.From.After(st.published):
-			continue // not yet in office
+			if e.kind != kOffice {
+				continue // a surname alone: someone else, as far as we know
+			}
+			// "Vice President Xi Jinping" in 2012: the full name of a
+			// later office holder is that person, of that country, in
+			// some earlier post.
+			score = -3
 		default:
 			score = 1 // former
 		}
@@ -1386,6 +1392,11 @@ func (st *docState) office(m *match, toks []nlp.Token) (Actor, bool) {
 	a := Actor{Country: best.Country, Sector: best.Sector, Name: best.Name, Title: best.Title}
 	if !st.published.IsZero() && !best.To.IsZero() && best.To.Before(st.published) {
 		a.Former = true
+	}
+	if !st.published.IsZero() && best.From.After(st.published) {
+		// Not yet in the office the table knows, nor perhaps known by
+		// the name it gives: the text's words.
+		a.Title, a.Name = "", name
 	}
 	return a, true
 }

@@ -349,6 +349,19 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// TestLaterOfficeHolder checks that a person the office table knows only
+// from a later office is still that person, of that country, under the
+// title and name the text gives.
+func TestLaterOfficeHolder(t *testing.T) {
+	r := resolver(t)
+	pub := time.Date(2012, 9, 20, 0, 0, 0, 0, time.UTC)
+	ann := annotate(r, "Leon Panetta met Vice President Xi Jinping in Beijing on Wednesday.", pub)
+	m := find(ann, "Vice President Xi Jinping")
+	if m == nil || m.Actor.Country != "CHN" || m.Actor.Name != "Xi Jinping" || m.Actor.Title != "Vice President" {
+		t.Errorf("Vice President Xi Jinping in 2012 = %+v;%s", m, dump(ann))
+	}
+}
+
 // TestTwoNamedTogether checks that "the two Nordic countries" stands for
 // the pair named together last, not the text's parties or the speaker,
 // and that a pair including the speaker is left to the text's parties.
