@@ -1807,6 +1807,42 @@ func isVerbForm(w string) bool {
 	return strings.HasSuffix(w, "ed")
 }
 
+// recallVerb reports the verbs of a recall in the passive: "was
+// recalled", "had been called home", "was withdrawn".
+func recallVerb(w string) bool {
+	switch w {
+	case "recalled", "called", "withdrawn", "brought", "pulled":
+		return true
+	}
+	return false
+}
+
+// envoyMention reports a mention of an envoy: "Russia's ambassador",
+// "its envoy, Anatoly Antonov", a person whose title is one.
+func envoyMention(toks []nlp.Token, m *entity.Mention) bool {
+	if m == nil {
+		return false
+	}
+	if t := strings.ToLower(m.Actor.Title); strings.Contains(t, "ambassador") || strings.Contains(t, "envoy") {
+		return true
+	}
+	for k := m.Tok; k < m.TokEnd && k < len(toks); k++ {
+		if envoyNoun(toks[k].Norm) {
+			return true
+		}
+	}
+	return false
+}
+
+// envoyNoun reports a noun for a state's envoys.
+func envoyNoun(w string) bool {
+	switch w {
+	case "ambassador", "envoy", "ambassadors", "envoys", "diplomats", "diplomat":
+		return true
+	}
+	return false
+}
+
 // faulting reports whether one of evs is a statement faulting another
 // state.
 func faulting(evs []event) bool {

@@ -533,6 +533,24 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 				e.src = subjectLeft(toks, ms, k)
 			}
 		}
+		if e.src.empty() && !e.tgt.empty() && h.r.code.Code == "161" && recallVerb(toks[h.trigger()].Norm) && (envoyMention(toks, e.tgt.m) || envoyNoun(toks[first].Norm)) {
+			// "Russia's ambassador was recalled", "its envoy had been
+			// called home": his own state withdrew him from the host, the
+			// place named or the text's other party.
+			own := e.tgt.actors[0].Country
+			e.src, e.tgt = e.tgt, party{}
+			for _, pl := range d.Ann.SentencePlaces(s.Index) {
+				if pl.Country != "" && pl.Country != own {
+					// "France's ambassador to Australia", "… from Canberra"
+					e.tgt = party{actors: []entity.Actor{{Country: pl.Country, Sector: "GOV"}}, texts: []string{pl.Text}}
+					break
+				}
+			}
+			if other := otherParty(d.Ann.Parties, own); e.tgt.empty() && other != "" {
+				e.tgt = party{actors: []entity.Actor{{Country: other, Sector: "GOV"}}, texts: []string{""}}
+			}
+			return
+		}
 		if e.src.empty() {
 			// "60 diplomats were expelled" names no agent.
 			e.src, e.tgt = party{}, party{}
