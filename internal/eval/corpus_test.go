@@ -17,7 +17,7 @@ import (
 //   - examples/: the sample corpus (14 articles, 252 gold events);
 //   - testdata/articles: six articles on other pairs of states written
 //     after the sample corpus (130 gold events; see its README);
-//   - testdata/heldout, testdata/heldout2: articles written by annotators
+//   - testdata/heldout, heldout2, heldout3: articles written by annotators
 //     who saw neither parley's rules nor its output (see their READMEs);
 //   - ../shared/examples: the expert's Istanbul reading, when present.
 //
@@ -45,6 +45,7 @@ func TestCorpora(t *testing.T) {
 		{"articles", "testdata/articles", 0.70, 0.90, true},
 		{"heldout", "testdata/heldout", 0.45, 0.75, true},
 		{"heldout2", "testdata/heldout2", 0.50, 0.55, true},
+		{"heldout3", "testdata/heldout3", 0.45, 0.55, true},
 		{"istanbul", "../../../shared/examples", 0.95, 0.95, false},
 	}
 	for _, tt := range tests {
