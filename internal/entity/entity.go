@@ -755,6 +755,9 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			if m.n == 1 && end < len(toks) && toks[end].Kind == nlp.Number && m.has(kOffice) == nil {
 				continue // "May 9" is a date, not Theresa May
 			}
+			if m.n == 1 && m.has(kOffice) == nil && i > 0 && monthPreps[toks[i-1].Norm] && lowerGet(monthNames, toks[i].Text) {
+				continue // "in May", "since May", "early May"
+			}
 			if m.n == 1 && m.has(kOffice) == nil {
 				// A bare surname inside a longer name is someone else's:
 				// "Ali Shamkhani" is not Abiy Ahmed Ali, "King Hamad bin
@@ -1255,6 +1258,15 @@ var nameParticles = nlp.NewWordSet(map[string]bool{
 	"bin": true, "bint": true, "al": true, "el": true, "de": true, "da": true, "di": true,
 	"du": true, "van": true, "von": true, "der": true, "den": true, "la": true, "le": true, "ibn": true, "abu": true,
 })
+
+// monthNames are the month names that are also surnames the table
+// knows (Theresa May), and monthPreps the words before a month.
+var monthNames = map[string]bool{"may": true, "june": true, "april": true, "august": true}
+
+var monthPreps = map[string]bool{
+	"in": true, "since": true, "until": true, "till": true, "early": true, "late": true,
+	"mid": true, "last": true, "next": true, "this": true, "from": true, "through": true,
+}
 
 // notNames are capitalized words that do not begin or continue names.
 var notNames = nlp.NewWordSet(map[string]bool{
