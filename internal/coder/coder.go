@@ -1220,7 +1220,7 @@ func isVerbal(root string) bool {
 // (lifted trade rules and a delisting) and contacts
 // (a visit and the talks during it), the root for the rest.
 func classOf(c cameo.Code) string {
-	if c.Root == "16" || c.Root == "17" || c.Root == "04" || c.Root == "08" {
+	if c.Root == "16" || c.Root == "17" || c.Root == "04" || c.Root == "08" || c.Code == "114" {
 		return c.Code
 	}
 	return c.Root
