@@ -728,7 +728,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				if a.Country == "" && a.Name != "" && ti.sector == "GOV" && !foreignTitle(title) {
 					// "PRAGUE — … Interior Minister Jan Hamáček": an
 					// official of the dateline's country.
-					a.Country = st.home
+					if p := st.parties(); st.home == p[0] || st.home == p[1] || p[1] == "" {
+						// … unless the dateline is a venue the text is
+						// not about ("SINGAPORE — … first vice foreign
+						// minister Kim Kye Gwan" is no Singaporean).
+						a.Country = st.home
+					}
 				}
 				if a.Country == "" {
 					continue
@@ -1527,6 +1532,14 @@ func (st *docState) fullName(known, seen string) string {
 	f := fields(buf[:0], seen)
 	if len(f) >= 2 && len(seen) >= len(known)-2 && !lowerGet(honorifics, f[0]) && !lowerGet(titleWords, f[0]) {
 		return seen
+	}
+	if len(f) >= 3 && !lowerGet(honorifics, f[0]) && !lowerGet(titleWords, f[0]) {
+		switch strings.ToLower(f[1]) {
+		case "bin", "ibn", "bint":
+			// "Mohammed bin Zayed" is a full name as written, though the
+			// table adds the family name.
+			return seen
+		}
 	}
 	return known
 }

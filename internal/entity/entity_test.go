@@ -389,3 +389,33 @@ func TestTwoNamedTogether(t *testing.T) {
 		t.Errorf("the two Gulf states = %v, want SAU and BHR;%s", m, dump(ann))
 	}
 }
+
+// TestDatelineVenue checks that an unknown official is of the dateline's
+// country only when the text is about that country: a summit city's
+// dateline gives no one its nationality.
+func TestDatelineVenue(t *testing.T) {
+	r := resolver(t)
+	body := "SINGAPORE — The United States and North Korea met on Tuesday. North Korea and the United States signed a statement.\n\nFirst Vice Foreign Minister Kim Kye Gwan praised the United States."
+	ann := annotate(r, body, pub2025)
+	for _, m := range ann.Mentions {
+		if m.Actor.Country == "SGP" {
+			t.Errorf("%q resolved to Singapore;%s", m.Text, dump(ann))
+		}
+	}
+	body = "PRAGUE — Interior Minister Jan Novák said on Sunday that Russia had been behind the blasts."
+	ann = annotate(r, body, pub2025)
+	if m := find(ann, "Interior Minister Jan Novák"); m == nil || m.Actor.Country != "CZE" {
+		t.Errorf("Interior Minister Jan Novák = %+v, want CZE;%s", m, dump(ann))
+	}
+}
+
+// TestArabicFullName checks that a name written in full with "bin" keeps
+// the text's spelling when the table adds the family name.
+func TestArabicFullName(t *testing.T) {
+	r := resolver(t)
+	pub := time.Date(2020, 8, 14, 0, 0, 0, 0, time.UTC)
+	ann := annotate(r, "Trump spoke with Mohammed bin Zayed on Thursday.", pub)
+	if m := find(ann, "Mohammed bin Zayed"); m == nil || m.Actor.Country != "ARE" || m.Actor.Name != "Mohammed bin Zayed" {
+		t.Errorf("Mohammed bin Zayed = %+v;%s", m, dump(ann))
+	}
+}
