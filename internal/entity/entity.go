@@ -1014,6 +1014,20 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			}
 		}
 	}
+	// "the North" and "the South" in a text about the two Koreas.
+	if st.counts["PRK"] > 0 {
+		for i := 1; i < len(toks); i++ {
+			if used[i] || toks[i-1].Norm != "the" || i+1 < len(toks) && isCap(toks[i+1].Text) {
+				continue
+			}
+			switch toks[i].Text {
+			case "North":
+				emit(Mention{Tok: i - 1, TokEnd: i + 1, Kind: State, Actor: Actor{Country: "PRK", Sector: "GOV"}, How: "coref"})
+			case "South":
+				emit(Mention{Tok: i - 1, TokEnd: i + 1, Kind: State, Actor: Actor{Country: "KOR", Sector: "GOV"}, How: "coref"})
+			}
+		}
+	}
 	// People the dictionary does not know: names seen earlier in the
 	// document, and "Name, title of …" appositions.
 	for i := 0; i < len(toks); i++ {

@@ -133,6 +133,9 @@ func TestActors(t *testing.T) {
 		{"Leaders of the African Union suspended Niger.", pub2025, "Leaders of the African Union", "IGOAFR", "lexicon", ""},
 		{"The junta in Niger expelled the envoy.", pub2025, "junta", "NERGOV", "context", ""},
 		{"Mali's military rulers expelled the envoy.", pub2025, "Mali's military rulers", "MLIGOV", "lexicon", ""},
+		// "the North" in a text about North Korea; not "the North Atlantic".
+		{"North Korea fired a missile. On Monday the North called off talks with Seoul.", pub2025, "the North", "PRKGOV", "coref", ""},
+		{"North Korea fired a missile into the North Atlantic.", pub2025, "", "", "", "the North"},
 		// A month after "in" is no surname.
 		{"Iran seized two Greek tankers in May.", pub2025, "", "", "", "May"},
 		// A given name with a title is the person whose title fits.
