@@ -100,6 +100,10 @@ func coordSpan(toks []nlp.Token, ms []entity.Mention, k int, limit int) (lo, hi 
 	// Leftwards.
 	for j := k; j > 0; j-- {
 		a, b := &ms[j-1], &ms[j]
+		if a.TokEnd == b.Tok && usable(a) && a.Actor.Country == b.Actor.Country {
+			lo = j - 1 // "her Japanese counterpart Toshimitsu Motegi": one person
+			continue
+		}
 		if !conj(toks, a.TokEnd, b.Tok) || !usable(a) || clauseComma(toks, a, b) {
 			break
 		}
@@ -226,7 +230,7 @@ func conj(toks []nlp.Token, from, to int) bool {
 		switch toks[i].Norm {
 		case "and", "&", "as", "well", "or":
 			seenAnd = true
-		case ",", "the", "its":
+		case ",", "the", "its", "his", "her", "their":
 		default:
 			// "Biden and Chinese President Xi": a modifier of the next
 			// mention that is not part of it.
