@@ -1022,6 +1022,9 @@ func (c *Coder) defaultTarget(ann *entity.Annotations, src party, ms []entity.Me
 			if crosses(s.Tokens, t+1, ms[k].Tok, boundary) || newClauseSubject(s.Tokens, &ms[k]) {
 				break
 			}
+			if ms[k].Kind == entity.Body && ms[k].Tok > t+4 {
+				continue // a body further on is a venue or a forum: "… a complaint at the WTO"
+			}
 			if p := partyWithout(&ms[k], src); !p.empty() {
 				return p
 			}
