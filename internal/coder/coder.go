@@ -937,6 +937,16 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if !flags.Noun && t > 0 && t+1 < len(toks) && strings.HasSuffix(toks[t].Norm, "ed") && (attributiveBefore[toks[t-1].Norm] || toks[t-1].Kind == nlp.Number || numberWords[toks[t-1].Norm]) && toks[t+1].Kind == nlp.Word {
 			continue
 		}
+		// "brokered by visiting U.S. President Barack Obama": "visiting"
+		// as an adjective of a named visitor.
+		if toks[t].Norm == "visiting" && t > 0 && t+1 < len(toks) && visitorDet[toks[t-1].Norm] && !isLowerWord(toks[t+1].Text) {
+			continue
+		}
+		// "in breach of EU sanctions": a measure named as a standard
+		// broken or enforced is no new act.
+		if flags.Noun && breachOf(toks, t) {
+			continue
+		}
 		// "the freezing of accounts": a verb form used as a noun.
 		if !flags.Noun && t > 0 && (nounDet(toks[t-1].Norm) || t > 1 && nounDet(toks[t-2].Norm) && isLowerWord(toks[t-1].Text) && baseForm(toks[t].Norm)) {
 			// … also after one modifier when the verb is in its base
@@ -1839,6 +1849,24 @@ func envoyNoun(w string) bool {
 	switch w {
 	case "ambassador", "envoy", "ambassadors", "envoys", "diplomats", "diplomat":
 		return true
+	}
+	return false
+}
+
+// visitorDet are the words before "visiting" used as an adjective.
+var visitorDet = map[string]bool{"by": true, "the": true, "a": true, "with": true, "for": true, "to": true, "from": true, "and": true}
+
+// breachOf reports a nominal trigger at t that a breach or enforcement of
+// it governs: "in breach of EU sanctions", "to act on U.S. sanctions".
+func breachOf(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 1 && k >= t-4; k-- {
+		if toks[k].Norm != "of" && toks[k].Norm != "on" {
+			continue
+		}
+		switch toks[k-1].Norm {
+		case "breach", "breaches", "violation", "violations", "defiance", "evasion", "act", "enforcement", "circumvention", "breaking":
+			return true
+		}
 	}
 	return false
 }

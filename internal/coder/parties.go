@@ -1189,11 +1189,30 @@ func relativeClauseBefore(toks []nlp.Token, t int) (int, int) {
 				return k, end + 1
 			}
 			return -1, -1
-		case ",", ";":
+		case ",":
+			// "Netanyahu, in a telephone call brokered by visiting U.S.
+			// President Barack Obama, apologised", "Trump, speaking in
+			// Hanoi after his summit with Kim, said": the phrase between
+			// the commas holds no subject.
+			if k+1 < end && interruption(&toks[k+1]) {
+				return k + 1, end + 1
+			}
+			return -1, -1
+		case ";":
 			return -1, -1
 		}
 	}
 	return -1, -1
+}
+
+// interruption reports a word that opens a phrase set off by commas
+// between a subject and its verb: a preposition or a participle.
+func interruption(t *nlp.Token) bool {
+	switch t.Norm {
+	case "in", "at", "during", "after", "before", "on", "with", "speaking", "writing", "according":
+		return true
+	}
+	return isLowerWord(t.Text) && len(t.Norm) > 5 && (strings.HasSuffix(t.Norm, "ing") || strings.HasSuffix(t.Norm, "ed"))
 }
 
 // lastAgentBefore returns the last state, institution or body mentioned
