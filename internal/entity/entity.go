@@ -383,38 +383,42 @@ func (st *docState) grow(n int) {
 }
 
 func (st *docState) parties() [2]string {
+	// The two most named, by count and then code, among all the
+	// candidates and among the states alone; no sorting, no allocation:
+	// it runs once a document and again for some references.
 	type kv struct {
 		c string
 		n int
 	}
-	var l []kv
-	for c, n := range st.counts {
-		if len(c) == 3 && (!isBodyCode(c) || c == "EUR" || c == "NAT" || c == "UNO") {
-			l = append(l, kv{c, n})
+	better := func(a, b kv) bool { return a.n > b.n || a.n == b.n && a.c < b.c }
+	var all, states [2]kv
+	push := func(top *[2]kv, e kv) {
+		switch {
+		case top[0].c == "" || better(e, top[0]):
+			top[1], top[0] = top[0], e
+		case top[1].c == "" || better(e, top[1]):
+			top[1] = e
 		}
 	}
-	sort.Slice(l, func(i, j int) bool {
-		if l[i].n != l[j].n {
-			return l[i].n > l[j].n
+	for c, n := range st.counts {
+		if len(c) != 3 {
+			continue
 		}
-		return l[i].c < l[j].c
-	})
+		body := isBodyCode(c)
+		if body && c != "EUR" && c != "NAT" && c != "UNO" {
+			continue
+		}
+		push(&all, kv{c, n})
+		if !body {
+			push(&states, kv{c, n})
+		}
+	}
 	// A body that mediates or hosts (the EU between Serbia and Kosovo)
 	// is no party when two states are named often enough.
-	var states []kv
-	for _, e := range l {
-		if !isBodyCode(e.c) {
-			states = append(states, e)
-		}
+	if states[1].c != "" && states[1].n >= 3 {
+		all = states
 	}
-	if len(states) >= 2 && states[1].n >= 3 {
-		l = states
-	}
-	var p [2]string
-	for i := 0; i < len(l) && i < 2; i++ {
-		p[i] = l[i].c
-	}
-	return p
+	return [2]string{all[0].c, all[1].c}
 }
 
 func isBodyCode(c string) bool {
