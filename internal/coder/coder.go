@@ -1059,7 +1059,7 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 				e.tgt = p.tgt
 			}
 		}
-		if e.tgt.empty() && (h.r.code.Root == "16" || h.r.code.Root == "15" || h.r.code.Root == "07") {
+		if e.tgt.empty() && (h.r.code.Root == "16" || h.r.code.Root == "15" || h.r.code.Root == "07" || h.r.code.Root == "17") {
 			// A measure the text does not aim explicitly is aimed at the
 			// text's other party: "China ordered the closure on July 24.";
 			// so are a show of force ("Athens put its armed forces on

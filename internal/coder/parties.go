@@ -366,7 +366,7 @@ func crosses(toks []nlp.Token, from, to int, stop func(*nlp.Token) bool) bool {
 
 // objectRight finds the first usable mention after token t in its clause
 // whose country differs from the source's.
-func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attribPlaces bool) party {
+func objectRight(toks []nlp.Token, ms []entity.Mention, t, last int, src party, attribPlaces bool) party {
 	for k := range ms {
 		m := &ms[k]
 		if m.Tok <= t {
@@ -387,7 +387,10 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		if !usable(m) {
 			continue
 		}
-		if m.Attrib && (m.Tok-t > 4 || placePrep(toks, m.Tok) && !attribPlaces) && !(m.Tok > 0 && toks[m.Tok-1].Norm == "as") {
+		if m.Attrib && m.TokEnd < len(toks) && locationHeads[toks[m.TokEnd].Norm] && m.Tok >= 2 && toks[m.Tok-1].Norm == "the" && toks[m.Tok-2].Norm == "to" {
+			continue // "escorted her back to the German border": where, not whom
+		}
+		if m.Attrib && (m.Tok-max(t, last) > 4 || placePrep(toks, m.Tok) && !attribPlaces) && !(m.Tok > 0 && toks[m.Tok-1].Norm == "as") {
 			continue // "on the Indonesian island" is no object; "described as Chinese coercion" is
 		}
 		lo, hi := coordSpan(toks, ms, k, len(toks))
@@ -397,6 +400,12 @@ func objectRight(toks []nlp.Token, ms []entity.Mention, t int, src party, attrib
 		return without(spanParty(ms, k, lo, hi), src)
 	}
 	return party{}
+}
+
+// locationHeads are nouns a state adjective names a place with.
+var locationHeads = map[string]bool{
+	"border": true, "borders": true, "frontier": true, "waters": true, "coast": true, "coastline": true,
+	"territory": true, "soil": true, "airspace": true, "side": true, "port": true, "city": true, "capital": true,
 }
 
 // without removes the source's countries from p.
@@ -634,7 +643,7 @@ func (c *Coder) verbParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 	// diplomats"), so it is sought from the trigger on.
 	// "lifted sanctions on Venezuelan oil": after a measure, "on" takes
 	// the state's adjective as its object, not as a place.
-	e.tgt = objectRight(toks, ms, h.trigger(), e.src, h.r.code.Root >= "15" || h.r.code.Root == "08")
+	e.tgt = objectRight(toks, ms, h.trigger(), h.pos[len(h.pos)-1], e.src, h.r.code.Root >= "15" || h.r.code.Root == "08")
 }
 
 // placeTarget returns the country of the place named after token t and

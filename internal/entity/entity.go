@@ -687,6 +687,12 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					emit(Mention{Tok: i, TokEnd: h + 1, Kind: Group, Actor: Actor{Country: modCountry, Sector: sector}, How: "adjective"})
 					continue
 				}
+				// "a Pakistani F-16", "Indian Mirage 2000 jets", "Turkish
+				// F-16s": a state's aircraft or ships by model.
+				if h := modelCraft(toks, j); h > 0 {
+					emit(Mention{Tok: i, TokEnd: h, Kind: Group, Actor: Actor{Country: modCountry, Sector: "MIL"}, How: "adjective"})
+					continue
+				}
 				if m.has(kCountry) == nil {
 					// An adjective before another noun ("the Emirati decision")
 					// names the state only as an attribute: usable as an
@@ -993,6 +999,14 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 					emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: a.Actor, How: "coref"})
 					continue
 				}
+			}
+			if i > 0 && targetPreps[toks[i-1].Norm] {
+				// "fired water cannon at it": the object of the act, never
+				// its subject; a state named before the subject, or a thing.
+				if a := objectReferent(ann, s.Index, first, i); a != nil {
+					emit(Mention{Tok: i, TokEnd: end, Kind: State, Actor: a.Actor, How: "coref"})
+				}
+				continue
 			}
 			if objectPronoun(toks, i) {
 				// "the Palestinian Authority denounced it": an object is
@@ -1706,6 +1720,41 @@ func modifiedGroup(toks []nlp.Token, j int) (int, string) {
 	return 0, ""
 }
 
+// modelCraft returns the end of a model designation starting at token j
+// ("F-16", "MiG-21 Bison", "Mirage 2000 jets", "Su-24s"), with a craft
+// noun after it if one follows, or 0. A model is a capitalized word with a
+// digit in it, or a capitalized word and a number.
+func modelCraft(toks []nlp.Token, j int) int {
+	if j >= len(toks) || toks[j].Kind != nlp.Word && toks[j].Kind != nlp.Number || isLowerWord(toks[j].Text) {
+		return 0
+	}
+	h := j
+	switch {
+	case hasDigit(toks[j].Text):
+		h = j + 1
+	case j+1 < len(toks) && toks[j+1].Kind == nlp.Number && isCap(toks[j].Text):
+		h = j + 2
+	default:
+		return 0
+	}
+	if h < len(toks) && (toks[h].Kind == nlp.Word && isCap(toks[h].Text) && !notNames.Has(toks[h].Norm)) && h+1 < len(toks) && craftNouns[toks[h+1].Norm] {
+		h++ // "MiG-21 Bison jets"
+	}
+	if h < len(toks) && craftNouns[toks[h].Norm] {
+		h++
+	}
+	return h
+}
+
+func hasDigit(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= '0' && s[i] <= '9' {
+			return true
+		}
+	}
+	return false
+}
+
 // craftNouns are a state's ships and aircraft, which any modifier may
 // precede ("marine surveillance ships", "patrol boats").
 var craftNouns = map[string]bool{
@@ -2054,6 +2103,9 @@ func otherOf(p [2]string, c string) string {
 	}
 	return ""
 }
+
+// targetPreps head the phrase an act is aimed at: "fired at it".
+var targetPreps = map[string]bool{"at": true, "against": true, "toward": true, "towards": true, "onto": true}
 
 // leadGroups are the groupings a state leads: "the Saudi-led coalition".
 var leadGroups = map[string]bool{
