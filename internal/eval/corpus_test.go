@@ -42,10 +42,10 @@ func TestCorpora(t *testing.T) {
 		strict       bool    // every input must have its gold
 	}{
 		{"sample", "../../examples", 0.84, 0.95, true},
-		{"articles", "testdata/articles", 0.70, 0.90, true},
-		{"heldout", "testdata/heldout", 0.45, 0.75, true},
-		{"heldout2", "testdata/heldout2", 0.50, 0.55, true},
-		{"heldout3", "testdata/heldout3", 0.45, 0.55, true},
+		{"articles", "testdata/articles", 0.74, 0.90, true},
+		{"heldout", "testdata/heldout", 0.66, 0.80, true},
+		{"heldout2", "testdata/heldout2", 0.60, 0.60, true},
+		{"heldout3", "testdata/heldout3", 0.56, 0.60, true},
 		{"istanbul", "../../../shared/examples", 0.95, 0.95, false},
 	}
 	for _, tt := range tests {
