@@ -1102,6 +1102,11 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if t <= embedUntil && e.status == record.StatusReported {
 			e.status = embedStatus
 		}
+		if e.status == record.StatusPlanned && h.r.code.Root == "03" && !forecast(toks, t) && (saidBySameSide(evs, e) || announced(toks, t)) {
+			// "He added that he would invite Kim to the White House": a
+			// stated intention is the intent, expressed now.
+			e.status = record.StatusReported
+		}
 		if e.status == record.StatusPlanned && !flags.Embed {
 			switch h.r.code.Root {
 			case "04", "05", "06", "07", "08":
