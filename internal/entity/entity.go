@@ -1126,6 +1126,16 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 				}
 			}
 		}
+		if pronoun && ref != nil && i >= 2 && toks[i-1].Norm == "and" && toks[i-2].Norm == "," {
+			// "Duque had recognised Guaido as interim president, and his
+			// government had long accused Caracas …": a pronoun opening
+			// a coordinated clause goes back to the first clause's
+			// subject, not to the last person named.
+			if subj := firstPersonSubject(ann, s.Index, toks, i); subj != nil {
+				a := subj.Actor
+				ref = &a
+			}
+		}
 		if ref == nil {
 			if pronoun {
 				if hadFirst && subjectPosition(toks, i) {
@@ -1162,6 +1172,23 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			break
 		}
 	}
+}
+
+// firstPersonSubject returns the person that opens sentence si, before
+// token i (after at most a few words: "On Monday, President X …"), or nil.
+func firstPersonSubject(ann *Annotations, si int, toks []nlp.Token, i int) *Mention {
+	// The sentence's mentions are not in token order yet: take the first.
+	var first *Mention
+	for j := range ann.Mentions {
+		m := &ann.Mentions[j]
+		if m.Sentence == si && m.Tok < i && (first == nil || m.Tok < first.Tok) {
+			first = m
+		}
+	}
+	if first != nil && first.Kind == Person && !first.Possessive && first.Tok <= 4 {
+		return first
+	}
+	return nil
 }
 
 // subjectPosition reports a pronoun at token i that opens its sentence,

@@ -136,6 +136,8 @@ func TestActors(t *testing.T) {
 		// "the North" in a text about North Korea; not "the North Atlantic".
 		{"North Korea fired a missile. On Monday the North called off talks with Seoul.", pub2025, "the North", "PRKGOV", "coref", ""},
 		{"North Korea fired a missile into the North Atlantic.", pub2025, "", "", "", "the North"},
+		// A pronoun opening a coordinated clause is the first clause's subject.
+		{"Colombian President Ivan Duque met opposition leader Juan Guaido in Bogota, and his government accused Caracas of sheltering rebels.", pub2025, "his government", "COLGOV", "coref", ""},
 		// A month after "in" is no surname.
 		{"Iran seized two Greek tankers in May.", pub2025, "", "", "", "May"},
 		// A given name with a title is the person whose title fits.
