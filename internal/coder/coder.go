@@ -1014,9 +1014,10 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 				e.tgt = placeTarget(d.Ann, s, t, max(t, h.pos[len(h.pos)-1]), e.src)
 			}
 		}
-		if e.tgt.empty() && h.r.code.Code == "045" {
-			// "Kuwait has mediated in the dispute": between the text's
-			// two parties.
+		if h.r.code.Code == "045" && (e.tgt.empty() || e.tgt.m != nil && e.tgt.m.Kind == entity.Collective) {
+			// "Kuwait has mediated in the dispute", "the Vatican hosted a
+			// meeting of the two delegations": between the text's two
+			// parties.
 			p := d.Ann.Parties
 			var q party
 			for _, c := range p {
