@@ -902,6 +902,19 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 			src = without(subjectAfter(toks, ms, c), tgt)
 		}
 	}
+	if h.r.code.Code == "042" && pre.empty() && k >= 1 && (toks[k-1].Norm == "during" || toks[k-1].Norm == "on") {
+		// "urged South Korean officials to reverse course during a visit
+		// to Seoul": the visitor is the clause's subject, not its object;
+		// the place visited is the target.
+		if tgt.empty() {
+			if p := placeAfter(d.Ann, s, t); p != nil && p.Tok-last <= 4 {
+				tgt = party{actors: []entity.Actor{{Country: p.Country, Sector: "GOV"}}, texts: []string{p.Text}}
+			}
+		}
+		if subj := without(sentenceSubject(toks, ms, t), tgt); !subj.empty() && !tgt.empty() {
+			src = subj
+		}
+	}
 	if h.r.code.Root == "04" && src.empty() && !e.nominal && !(k >= 1 && toks[k-1].Norm == "at") {
 		// "Tillerson informed Lavrov of the decision in a telephone
 		// call": the contact is between the clause's subject and object.
