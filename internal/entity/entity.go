@@ -131,6 +131,7 @@ type Annotations struct {
 	words    *nlp.Words
 	wordsLen int
 	wordIDs  [][]int32
+	ids      []int32 // the array wordIDs slices
 }
 
 // WordIDs returns the ids the resolver gave the tokens of the sentence at
@@ -235,12 +236,57 @@ func New(lex *lexicon.Lexicon) *Resolver {
 // Annotate finds the actors, places and dates of a document's sentences.
 // published may be zero.
 func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Time) *Annotations {
+	return r.annotate(new(Annotations), body, sents, published)
+}
+
+// An Annotator annotates documents as Resolver.Annotate does, reusing the
+// memory of its annotations from one call to the next: the annotations
+// it returns are valid until its next call. A batch that analyzes and
+// forgets one document at a time uses one per goroutine. The zero
+// Annotator is ready to use; it is not safe for concurrent use.
+type Annotator struct {
+	ann Annotations
+	// The arrays the annotations reuse; an empty list is returned as nil,
+	// as Resolver.Annotate returns it, while its array stays here.
+	mentions []Mention
+	places   []Place
+	dates    []Date
+}
+
+// maxKeptMentions bounds the mentions an Annotator keeps between calls.
+const maxKeptMentions = 1 << 14
+
+// Annotate annotates body with r; see Resolver.Annotate.
+func (a *Annotator) Annotate(r *Resolver, body string, sents []nlp.Sentence, published time.Time) *Annotations {
+	if cap(a.mentions) > maxKeptMentions {
+		*a = Annotator{}
+	}
+	clear(a.mentions)
+	clear(a.places)
+	clear(a.dates)
+	a.ann = Annotations{Mentions: a.mentions[:0], Places: a.places[:0], Dates: a.dates[:0], ids: a.ann.ids[:0], wordIDs: a.ann.wordIDs[:0]}
+	ann := r.annotate(&a.ann, body, sents, published)
+	a.mentions, a.places, a.dates = ann.Mentions, ann.Places, ann.Dates
+	if len(ann.Mentions) == 0 {
+		ann.Mentions = nil
+	}
+	if len(ann.Places) == 0 {
+		ann.Places = nil
+	}
+	if len(ann.Dates) == 0 {
+		ann.Dates = nil
+	}
+	return ann
+}
+
+func (r *Resolver) annotate(ann *Annotations, body string, sents []nlp.Sentence, published time.Time) *Annotations {
 	st := docStates.Get().(*docState)
 	defer st.release()
 	st.r, st.body, st.published = r, body, published
 	// The mentions grow in the state's buffer and are copied out at
 	// their final number.
-	ann := &Annotations{Sentences: sents, Mentions: st.mentions[:0]}
+	out := ann.Mentions[:0]
+	ann.Sentences, ann.Mentions = sents, st.mentions[:0]
 	ann.numberWords(r.Words())
 	year := 0
 	for i := range sents {
@@ -255,8 +301,7 @@ func (r *Resolver) Annotate(body string, sents []nlp.Sentence, published time.Ti
 		}
 	}
 	st.mentions = ann.Mentions
-	ann.Mentions = make([]Mention, len(st.mentions))
-	copy(ann.Mentions, st.mentions)
+	ann.Mentions = append(out, st.mentions...)
 	ann.Parties = st.parties()
 	for i := range ann.Mentions {
 		m := &ann.Mentions[i]
@@ -293,8 +338,15 @@ func (a *Annotations) numberWords(words *nlp.Words) {
 	for i := range a.Sentences {
 		n += len(a.Sentences[i].Tokens)
 	}
-	ids := make([]int32, n)
-	a.words, a.wordsLen, a.wordIDs = words, words.Len(), make([][]int32, len(a.Sentences))
+	if cap(a.ids) < n {
+		a.ids = make([]int32, n)
+	}
+	ids := a.ids[:n]
+	clear(ids)
+	if cap(a.wordIDs) < len(a.Sentences) {
+		a.wordIDs = make([][]int32, len(a.Sentences))
+	}
+	a.words, a.wordsLen, a.wordIDs = words, words.Len(), a.wordIDs[:len(a.Sentences)]
 	for i := range a.Sentences {
 		toks := a.Sentences[i].Tokens
 		a.wordIDs[i], ids = ids[:len(toks):len(toks)], ids[len(toks):]

@@ -1,6 +1,7 @@
 package entity_test
 
 import (
+	"encoding/json"
 	"fmt"
 	"os"
 	"strings"
@@ -422,5 +423,34 @@ func TestArabicFullName(t *testing.T) {
 	ann := annotate(r, "Trump spoke with Mohammed bin Zayed on Thursday.", pub)
 	if m := find(ann, "Mohammed bin Zayed"); m == nil || m.Actor.Country != "ARE" || m.Actor.Name != "Mohammed bin Zayed" {
 		t.Errorf("Mohammed bin Zayed = %+v;%s", m, dump(ann))
+	}
+}
+
+// TestAnnotatorMatchesAnnotate checks that an Annotator reused over
+// documents of different lengths annotates each as a fresh Annotate call
+// does, word ids included.
+func TestAnnotatorMatchesAnnotate(t *testing.T) {
+	r := resolver(t)
+	bodies := []string{
+		strings.Repeat("Russia expelled two Estonian diplomats on Monday, and Estonia recalled its ambassador from Moscow. ", 30),
+		"Japan and South Korea met in Tokyo on Tuesday. The two countries agreed to talk again.",
+		"",
+		"President Joe Biden called Chinese President Xi Jinping on Thursday, the White House said.",
+	}
+	var a entity.Annotator
+	for round := 0; round < 2; round++ {
+		for i, body := range bodies {
+			want, _ := json.Marshal(r.Annotate(body, nlp.Split(body), pub2025))
+			got := a.Annotate(r, body, nlp.Split(body), pub2025)
+			js, _ := json.Marshal(got)
+			if string(js) != string(want) {
+				t.Fatalf("round %d, body %d: Annotator differs from Annotate:\n got %s\nwant %s", round, i, js, want)
+			}
+			for si := range got.Sentences {
+				if ids := got.WordIDs(si, r.Words(), 0); len(ids) != len(got.Sentences[si].Tokens) {
+					t.Fatalf("round %d, body %d: sentence %d has %d word ids for %d tokens", round, i, si, len(ids), len(got.Sentences[si].Tokens))
+				}
+			}
+		}
 	}
 }

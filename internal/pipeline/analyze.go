@@ -37,10 +37,10 @@ type Result struct {
 type Pipeline struct {
 	resolver *entity.Resolver
 	coder    *coder.Coder
-	// splitters hold the sentence splitters Analyze reuses, one per
-	// goroutine at a time: a document's tokens live only while it is
-	// analyzed.
-	splitters sync.Pool
+	// workspaces hold the splitters and annotators Analyze reuses, one
+	// per goroutine at a time: a document's tokens and annotations live
+	// only while it is analyzed.
+	workspaces sync.Pool
 }
 
 // New returns a Pipeline on the embedded lexicons, patterns and code
@@ -102,6 +102,12 @@ func Load(user fs.FS) (*Pipeline, error) {
 	return &Pipeline{resolver: res, coder: cd}, nil
 }
 
+// workspace is the memory one goroutine's Analyze reuses.
+type workspace struct {
+	sp  nlp.Splitter
+	ann entity.Annotator
+}
+
 // Annotate runs the text layer only: sentences, actors, places and dates.
 func (p *Pipeline) Annotate(a *article.Article) *entity.Annotations {
 	sents := nlp.Split(a.Body)
@@ -125,12 +131,12 @@ func (p *Pipeline) Analyze(a *article.Article) *Result {
 		Issues:    []record.IssueUpdate{},
 	}
 	res := &Result{Record: rec}
-	sp, _ := p.splitters.Get().(*nlp.Splitter)
-	if sp == nil {
-		sp = new(nlp.Splitter)
+	ws, _ := p.workspaces.Get().(*workspace)
+	if ws == nil {
+		ws = new(workspace)
 	}
-	defer p.splitters.Put(sp) // after the last use of ann, its sentences and tokens
-	ann := p.resolver.Annotate(a.Body, sp.Split(a.Body), a.Published)
+	defer p.workspaces.Put(ws) // after the last use of ann, its sentences and tokens
+	ann := ws.ann.Annotate(p.resolver, a.Body, ws.sp.Split(a.Body), a.Published)
 	res.Sentences = len(ann.Sentences)
 	res.stage("coding events", func() {
 		if evs := p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann}); evs != nil {
