@@ -2507,14 +2507,30 @@ func groupCount(w string) int {
 // and Egypt". Mentions before index upTo only.
 func lists(ann *Annotations, si, from, upTo int) [][]Actor {
 	var out [][]Actor
-	var cur []Actor
+	var buf [32]string
+	eachList(ann, si, from, upTo, buf[:], func(l []string) {
+		list := make([]Actor, len(l))
+		for i, c := range l {
+			list[i] = Actor{Country: c, Sector: "GOV"}
+		}
+		out = append(out, list)
+	})
+	return out
+}
+
+// eachList calls f with each list of two or more coordinated states in
+// sentence si (mentions from index from up to upTo), as their country
+// codes in order, in buf (lists longer than buf are cut to it); f must not
+// keep the slice.
+func eachList(ann *Annotations, si, from, upTo int, buf []string, f func([]string)) {
+	n := 0
 	prevEnd := -1
 	toks := ann.Sentences[si].Tokens
 	flush := func() {
-		if len(cur) >= 2 {
-			out = append(out, cur)
+		if n >= 2 {
+			f(buf[:min(n, len(buf))])
 		}
-		cur = nil
+		n = 0
 	}
 	for j := from; j < upTo && j < len(ann.Mentions); j++ {
 		m := &ann.Mentions[j]
@@ -2530,16 +2546,18 @@ func lists(ann *Annotations, si, from, upTo int) [][]Actor {
 			flush()
 		}
 		dup := false
-		for _, a := range cur {
-			dup = dup || a.Country == m.Actor.Country
+		for _, c := range buf[:min(n, len(buf))] {
+			dup = dup || c == m.Actor.Country
 		}
 		if !dup {
-			cur = append(cur, Actor{Country: m.Actor.Country, Sector: "GOV"})
+			if n < len(buf) {
+				buf[n] = m.Actor.Country
+			}
+			n++
 		}
 		prevEnd = m.TokEnd
 	}
 	flush()
-	return out
 }
 
 // listJoin reports tokens [from, to) that join two items of a list: ",",
@@ -2636,44 +2654,13 @@ func lastPairList(ann *Annotations, si, first int) []Actor {
 // arguments and its length, allocating only a list of two (the one
 // lastPairList keeps): it runs for every "the two …" a text has.
 func lastListOf(ann *Annotations, si, from, upTo int) ([]Actor, int) {
-	var cur [8]string
-	n, ln := 0, 0 // current list length; length of the last list of two or more
+	var buf [8]string
 	var last [2]string
-	prevEnd := -1
-	toks := ann.Sentences[si].Tokens
-	flush := func() {
-		if n >= 2 {
-			ln = n
-			last[0], last[1] = cur[0], cur[1]
-		}
-		n = 0
-	}
-	for j := from; j < upTo && j < len(ann.Mentions); j++ {
-		m := &ann.Mentions[j]
-		if m.Sentence != si {
-			continue
-		}
-		if m.Actor.Country == "" || m.Kind == Collective || m.Possessive || m.Attrib {
-			flush()
-			prevEnd = -1
-			continue
-		}
-		if prevEnd < 0 || !listJoin(toks, prevEnd, m.Tok) {
-			flush()
-		}
-		dup := false
-		for _, c := range cur[:min(n, len(cur))] {
-			dup = dup || c == m.Actor.Country
-		}
-		if !dup {
-			if n < len(cur) {
-				cur[n] = m.Actor.Country
-			}
-			n++
-		}
-		prevEnd = m.TokEnd
-	}
-	flush()
+	ln := 0
+	eachList(ann, si, from, upTo, buf[:], func(l []string) {
+		ln = len(l)
+		last[0], last[1] = l[0], l[1]
+	})
 	if ln != 2 {
 		return nil, ln
 	}
