@@ -1079,7 +1079,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 	// other party's.
 	for _, pm := range pendingInst {
 		if c := st.envoyOwner(ann, toks, first, pm.end); c != "" {
-			if other := otherOf(st.parties(), c); other != "" {
+			if other := OtherParty(st.parties(), c); other != "" {
 				emit(Mention{Tok: pm.tok, TokEnd: pm.end, Kind: Institution, Actor: Actor{Country: other, Sector: pm.sector, Name: pm.name}, How: "context"})
 			}
 		}
@@ -2172,8 +2172,9 @@ func (st *docState) envoyOwner(ann *Annotations, toks []nlp.Token, first, end in
 	return ""
 }
 
-// otherOf returns the one of the text's two parties that is not c.
-func otherOf(p [2]string, c string) string {
+// OtherParty returns the one of a text's two parties (Annotations.Parties)
+// that is not c, or "" when c is neither.
+func OtherParty(p [2]string, c string) string {
 	switch c {
 	case p[0]:
 		return p[1]

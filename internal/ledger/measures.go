@@ -439,9 +439,9 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 	if p[1] != "" {
 		switch {
 		case by != "" && against == "":
-			against = otherParty(p, by)
+			against = entity.OtherParty(p, by)
 		case by == "" && against != "":
-			by = otherParty(p, against)
+			by = entity.OtherParty(p, against)
 		case by == "" && against == "" && !mutual:
 			// A measure named with no actor in an article about a pair:
 			// mutual measures of the pair, as background.
@@ -449,16 +449,6 @@ func measureActors(d Doc, s *nlp.Sentence, h measureHit, evs []record.Event, mut
 		}
 	}
 	return by, against, false
-}
-
-func otherParty(p [2]string, c string) string {
-	switch c {
-	case p[0]:
-		return p[1]
-	case p[1]:
-		return p[0]
-	}
-	return ""
 }
 
 // isState reports a mention that can take or suffer a measure: a state,
