@@ -1463,6 +1463,11 @@ func clauseEnd(toks []nlp.Token, t int) int {
 		case "after", "following", "during", "amid", "before":
 			return k // "agreed to a ceasefire after days of clashes, in talks mediated by Qatar"
 		case ",":
+			// "…, an idea Japan dismissed the same day": an apposition
+			// summing up the clause ends the complement.
+			if k+3 < len(toks) && (toks[k+1].Norm == "a" || toks[k+1].Norm == "an") && isLowerWord(toks[k+2].Text) && toks[k+3].Kind == nlp.Word && !isLowerWord(toks[k+3].Text) {
+				return k // (a noun and the subject of a clause about it, not "…, a list of demands")
+			}
 			// "…, and Secretary Rubio spoke", "…, and their foreign
 			// ministers spoke": a new clause with its own subject.
 			if k+2 < len(toks) && toks[k+1].Norm == "and" && (!isLowerWord(toks[k+2].Text) || clauseDets[toks[k+2].Norm]) {
