@@ -14,6 +14,9 @@ func FuzzExtract(f *testing.F) {
 		"\"unclosed quote\n“another” ” stray closing ”",
 		"— Name (@handle) March 3, 2025\npic.twitter.com/x",
 		"",
+		"SINGAPORE — North Korea and the United States met. The North, accusing it of lying, said the Saudi-led bloc and Leaders of ECOWAS shot down two Turkish F-16s, an idea Tokyo rejected.",
+		"Sweden and Finland applied. Erdogan accused the two Nordic countries, and his government fired water cannon at it during a visit to Seoul in May.",
+		"The junta summoned Japan's ambassador, who had been called home. Russia's own envoy, Anatoly Antonov, was recalled",
 	} {
 		f.Add(s)
 	}
