@@ -66,3 +66,31 @@ func FuzzTokenize(f *testing.F) {
 		checkTokens(t, text, base, 0, len(text), toks)
 	})
 }
+
+// FuzzSplitter checks that a Splitter reused over two bodies returns for
+// the second what Split returns, whatever the first left behind.
+func FuzzSplitter(f *testing.F) {
+	seeds := fuzzSeeds(f)
+	for i, s := range seeds {
+		f.Add(s, seeds[(i+1)%len(seeds)])
+	}
+	f.Fuzz(func(t *testing.T, first, second string) {
+		var sp Splitter
+		sp.Split(first)
+		got := sp.Split(second)
+		want := Split(second)
+		if len(got) != len(want) {
+			t.Fatalf("Splitter gives %d sentences after %q, Split %d", len(got), first, len(want))
+		}
+		for i := range want {
+			if got[i].Text != want[i].Text || len(got[i].Tokens) != len(want[i].Tokens) {
+				t.Fatalf("sentence %d: Splitter %q (%d tokens), Split %q (%d tokens)", i, got[i].Text, len(got[i].Tokens), want[i].Text, len(want[i].Tokens))
+			}
+			for k := range want[i].Tokens {
+				if got[i].Tokens[k] != want[i].Tokens[k] {
+					t.Fatalf("sentence %d token %d: Splitter %+v, Split %+v", i, k, got[i].Tokens[k], want[i].Tokens[k])
+				}
+			}
+		}
+	})
+}
