@@ -1193,6 +1193,18 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 			}
 		}
 		evs = append(evs, e)
+		if e.toned && e.code.Root == "11" && flags.Speech && h.r.pat.Flags.Tone && !e.faults {
+			// "Xi told him that Japan should rein in its behaviour and
+			// called the purchase a farce": the statement demands as well
+			// as it criticizes.
+			if m := demandedOf(toks, ms, e.src); m != nil {
+				if cd, ok := c.codes.Lookup("100"); ok {
+					de := e
+					de.code, de.tgt = cd, partyOf(m)
+					evs = append(evs, de)
+				}
+			}
+		}
 		if flags.Sym && h.r.code.Root == "04" && !e.group && len(e.src.actors) >= 2 && withObject(toks, e.tgt) && !(e.tgt.m.Tok > 2 && toks[e.tgt.m.Tok-2].Norm == "including") {
 			// "Vucic and Kurti met in Ohrid with Borrell": the subject's
 			// members also met each other.
