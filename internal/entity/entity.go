@@ -1021,14 +1021,15 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 		case m.has(kThey) != nil:
 			// "Obama and Putin said they will …": the parties named
 			// together last.
-			members := st.lastPair(ann, s.Index, i, toks)
+			members, how := st.lastPair(ann, s.Index, i, toks), "coref"
 			if len(members) < 2 {
 				// "The four countries severed ties … They closed their
-				// airspace": the group named in the sentence before.
-				members = lastGroup(ann, s.Index, first)
+				// airspace": the group named in the sentence before, kept
+				// as it was read ("collective").
+				members, how = lastGroup(ann, s.Index, first), "collective"
 			}
 			if len(members) >= 2 {
-				emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: "coref"})
+				emit(Mention{Tok: i, TokEnd: end, Kind: Collective, Actor: Actor{Sector: "GOV"}, Members: members, How: how})
 			}
 		case m.has(kKingdomRef) != nil:
 			// "Bahrain … the kingdom would also establish relations": the
@@ -2677,7 +2678,10 @@ func lastGroup(ann *Annotations, si, first int) []Actor {
 	}
 	from := sentenceStart(ann, sj)
 	for j := first - 1; j >= from; j-- {
-		if m := &ann.Mentions[j]; m.Sentence == sj && m.Kind == Collective && len(m.Members) >= 3 {
+		// "… accused the two Nordic countries of harbouring militants. He
+		// demanded that they lift restrictions": a collective of two
+		// counts too.
+		if m := &ann.Mentions[j]; m.Sentence == sj && m.Kind == Collective && len(m.Members) >= 2 {
 			return m.Members
 		}
 	}

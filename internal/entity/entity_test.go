@@ -454,3 +454,15 @@ func TestAnnotatorMatchesAnnotate(t *testing.T) {
 		}
 	}
 }
+
+// TestTheyAfterTwo checks that "they" after a collective of two in the
+// sentence before stands for its two members.
+func TestTheyAfterTwo(t *testing.T) {
+	r := resolver(t)
+	body := "Sweden and Finland applied to join NATO. Turkey's president accused the two Nordic countries of harbouring militants. He demanded that they lift their arms embargo on Turkey."
+	ann := annotate(r, body, pub2025)
+	m := find(ann, "they")
+	if m == nil || len(m.Members) != 2 || m.Members[0].Country != "SWE" || m.Members[1].Country != "FIN" {
+		t.Errorf("they = %+v, want Sweden and Finland;%s", m, dump(ann))
+	}
+}
