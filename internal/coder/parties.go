@@ -997,13 +997,10 @@ func (c *Coder) nounParties(d Doc, s *nlp.Sentence, ms []entity.Mention, h hit, 
 // the two when c is one of them, else the main one ("Washington condemned
 // the move" in a text about Russia and Ukraine).
 func otherParty(p [2]string, c string) string {
-	switch c {
-	case p[0]:
-		return p[1]
-	case p[1]:
+	if c != p[0] && c != p[1] {
 		return p[0]
 	}
-	return p[0]
+	return entity.OtherParty(p, c)
 }
 
 func mentionEndingAt(ms []entity.Mention, end int) *entity.Mention {
