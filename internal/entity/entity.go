@@ -195,6 +195,9 @@ type Resolver struct {
 	// begin a collective reference collectiveAt reads ("both", "the",
 	// "officials" …): most tokens skip the call.
 	collStart []uint64
+	// times reads the time expressions of a sentence from its numbered
+	// tokens.
+	times *timex.Vocab
 }
 
 type coords struct{ lat, lon float64 }
@@ -218,6 +221,7 @@ func New(lex *lexicon.Lexicon) *Resolver {
 	for _, id := range ids {
 		r.collStart[id>>6] |= 1 << (id & 63)
 	}
+	r.times = timex.NewVocab(&r.dict.firsts)
 	for i, c := range lex.Countries {
 		for _, n := range c.Names {
 			if strings.Contains(n, "Kingdom") {
@@ -293,7 +297,7 @@ func (r *Resolver) annotate(ann *Annotations, body string, sents []nlp.Sentence,
 		s := &sents[i]
 		st.ids = ann.wordIDs[i]
 		st.sentence(s, ann)
-		for _, x := range timex.FindInYear(s.Text, s.Start, published, year) {
+		for _, x := range r.times.FindTokens(s.Text, s.Start, published, year, s.Tokens, st.ids) {
 			ann.Dates = append(ann.Dates, Date{Sentence: s.Index, Expr: x})
 			if !x.Relative && !x.Date.IsZero() && x.Precision >= timex.Year && x.Precision <= timex.Day {
 				year = x.Date.Year() // the year a later "that year" means

@@ -21,6 +21,7 @@ type Words struct {
 	short  int        // words in slots
 	long   map[string]int32
 	n      int32
+	words  []string // by id - 1
 }
 
 type wordSlot struct {
@@ -80,6 +81,9 @@ func filterBit(h uint64) (word int, bit uint64) {
 // Len returns the number of words.
 func (w *Words) Len() int { return int(w.n) }
 
+// Word returns the word of id, from 1 to Len.
+func (w *Words) Word(id int32) string { return w.words[id-1] }
+
 // ID returns the id of s, or 0 when s is not in the set.
 func (w *Words) ID(s string) int32 {
 	if len(s) == 0 || len(s) > maxShort {
@@ -108,6 +112,7 @@ func (w *Words) Add(s string) int32 {
 		return id
 	}
 	w.n++
+	w.words = append(w.words, s)
 	if len(s) == 0 || len(s) > maxShort {
 		if w.long == nil {
 			w.long = map[string]int32{}

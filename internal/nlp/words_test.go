@@ -29,6 +29,9 @@ func TestWords(t *testing.T) {
 		if id := w.ID(s); id != int32(i+1) {
 			t.Fatalf("ID(%q) = %d, want %d", s, id, i+1)
 		}
+		if got := w.Word(int32(i + 1)); got != s {
+			t.Fatalf("Word(%d) = %q, want %q", i+1, got, s)
+		}
 	}
 	for _, s := range []string{"x", "abc", "b\x00", "abcdef", "abcdefgi", "abcdefgh\x00\x00", "abcdefghijklmnoq", "w5000", "long-word-5000", "\x00\x00\x00"} {
 		if id := w.ID(s); id != 0 {

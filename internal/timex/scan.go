@@ -455,8 +455,15 @@ func isLetter(c byte) bool { return 'a' <= c|0x20 && c|0x20 <= 'z' }
 // reports whether any token could start a time expression, so that callers
 // can skip matching for most sentences.
 func tokenize(s string, toks []token) ([]token, bool) {
+	toks, trigger, _ := tokenizeRange(s, 0, len(s), toks)
+	return toks, trigger
+}
+
+// tokenizeRange is tokenize for the tokens of s that start in s[i:end]. It
+// reports false when the last of them runs past end.
+func tokenizeRange(s string, i, end int, toks []token) ([]token, bool, bool) {
 	trigger := false
-	for i := 0; i < len(s); {
+	for i < end {
 		c := s[i]
 		switch {
 		case c == ' ' || c == '\t' || c == '\n' || c == '\r':
@@ -542,7 +549,7 @@ func tokenize(s string, toks []token) ([]token, bool) {
 			i += size
 		}
 	}
-	return toks, trigger
+	return toks, trigger, i == end
 }
 
 // scanWord scans the word starting at s[i] and returns it with the offset

@@ -185,6 +185,11 @@ func matchAll(text string, base int, published time.Time, md mode, year int, all
 	if !trigger && !all {
 		return nil
 	}
+	return matchTokens(text, base, published, md, year, toks)
+}
+
+// matchTokens applies the rules to the tokens of text.
+func matchTokens(text string, base int, published time.Time, md mode, year int, toks []token) []Expr {
 	m := matcher{toks: toks, base: base, mode: md, ctxYear: year}
 	if !published.IsZero() {
 		m.py, m.pm, m.pd = published.Date()
