@@ -79,7 +79,13 @@ func (s *Splitter) Split(body string) []Sentence {
 func (sp *splitter) split(body string) []Sentence {
 	sp.body = body
 	sp.tz.norms.Reset() // earlier norms stay valid: Reset drops, never overwrites
-	nt, ns := estimate(body)
+	// A Splitter's arrays are mostly large enough already, and push
+	// grows the token array by an estimate for the rest of the body
+	// should it fill up: only empty arrays are sized from the body.
+	nt, ns := 0, 0
+	if cap(sp.tz.toks) == 0 {
+		nt, ns = estimate(body)
+	}
 	sp.tz.init(nt)
 	if cap(sp.sents) < ns {
 		sp.sents = make([]Sentence, 0, ns)
