@@ -156,6 +156,36 @@ func (tz *tokenizer) norm(s, text string) string {
 	return tz.norms.String()[start:]
 }
 
+// normASCII is norm for an ASCII text: lower-casing is a table look-up
+// per byte.
+func (tz *tokenizer) normASCII(s, text string) string {
+	var tmp [64]byte
+	if len(text) > len(tmp) {
+		return tz.norm(s, text)
+	}
+	if tz.norms.Cap() == 0 {
+		tz.norms.Grow(len(s)/4 + 16)
+	}
+	b := tmp[:len(text)]
+	for i := range b {
+		b[i] = lowerASCII[text[i]]
+	}
+	start := tz.norms.Len()
+	tz.norms.Write(b)
+	return tz.norms.String()[start:]
+}
+
+// lowerASCII maps each byte to its lower case, ASCII letters only.
+var lowerASCII = func() (t [256]byte) {
+	for c := range t {
+		t[c] = byte(c)
+		if 'A' <= c && c <= 'Z' {
+			t[c] += 'a' - 'A'
+		}
+	}
+	return t
+}()
+
 // push appends the token s[a:b] with the given norm. It sets the fields in
 // place: appending a Token value would copy it with a bulk write barrier
 // whenever the collector runs, which cost more than the rest of emitting.
@@ -534,7 +564,7 @@ func (tz *tokenizer) emitWord(s string, a, b, shift int, kind Kind, lower byte, 
 	case !ascii:
 		tz.emit(s, a, b, shift, kind)
 	case lower&0x20 == 0:
-		tz.push(s, a, b, shift, tz.norm(s, s[a:b]), kind)
+		tz.push(s, a, b, shift, tz.normASCII(s, s[a:b]), kind)
 	default:
 		tz.emitSame(s, a, b, shift, kind)
 	}
