@@ -24,7 +24,10 @@ type Vocab struct {
 	words *nlp.Words
 	once  sync.Once
 	n     int32 // ids up to n are in the tables below
-	// entries holds the keyword entry of each id (zero for no keyword).
+	// kwOf holds the index in entries of each id's keyword entry
+	// (entries[0], the zero entry, for no keyword): two bytes a word
+	// keep the table in cache, where entries by id took 24.
+	kwOf    []uint16
 	entries []entry
 	// plain has the bit of each id whose word is all ASCII letters.
 	plain []uint64
@@ -48,7 +51,8 @@ func NewVocab(words *nlp.Words) *Vocab {
 // build fills in the tables for the words of the table.
 func (v *Vocab) build() {
 	v.n = int32(v.words.Len())
-	v.entries = make([]entry, v.n+1)
+	v.kwOf = make([]uint16, v.n+1)
+	v.entries = []entry{{}}
 	v.plain = make([]uint64, v.n/64+1)
 	for id := int32(1); id <= v.n; id++ {
 		w := v.words.Word(id)
@@ -60,7 +64,8 @@ func (v *Vocab) build() {
 		// letters, and a keyword only when it is written in lower case
 		// in the keyword table (tokens' norms are lower case).
 		if e, ok := keywords[w]; ok && len(w) <= maxKeyword {
-			v.entries[id] = e
+			v.kwOf[id] = uint16(len(v.entries))
+			v.entries = append(v.entries, e)
 		}
 	}
 }
@@ -140,7 +145,7 @@ func (v *Vocab) tokenize(text string, base int, toks []nlp.Token, ids []int32, o
 			}
 			trigger = trigger || tr
 		}
-		e := v.entries[w]
+		e := &v.entries[v.kwOf[w]]
 		tok := token{start: a, end: b, kind: kWord, kw: e.kw, val: e.val, flags: e.flags}
 		if 'A' <= text[a] && text[a] <= 'Z' {
 			tok.flags |= fUpper
