@@ -94,3 +94,28 @@ func FuzzSplitter(f *testing.F) {
 		}
 	})
 }
+
+// FuzzWordFastPath checks that word's path for plain words cuts and
+// normalizes every token as its general loop does.
+func FuzzWordFastPath(f *testing.F) {
+	for _, s := range fuzzSeeds(f) {
+		f.Add(s)
+	}
+	for _, s := range []string{"Word,", "word.", "word:x", "http://x", "a@b", "e-mail", "don't", "x_y", "abc\x7f", "ab\tcd", "AB;cd", "Ab/cd", "ab#", "ab’s", "abé", "ab1"} {
+		f.Add(s)
+	}
+	f.Fuzz(func(t *testing.T, body string) {
+		fastWords = false
+		want := Tokenize(body, 0)
+		fastWords = true
+		got := Tokenize(body, 0)
+		if len(got) != len(want) {
+			t.Fatalf("Tokenize(%q): %d tokens on the fast path, %d without", body, len(got), len(want))
+		}
+		for i := range want {
+			if got[i] != want[i] {
+				t.Fatalf("Tokenize(%q) token %d: %+v on the fast path, %+v without", body, i, got[i], want[i])
+			}
+		}
+	})
+}

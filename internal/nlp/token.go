@@ -442,6 +442,19 @@ func isRegional(r rune) bool { return r >= 0x1F1E6 && r <= 0x1F1FF }
 // word scans a word, number, URL or e-mail address starting with the
 // letter or digit at s[i] and emits it; it returns the end.
 func (tz *tokenizer) word(s string, i, end, shift int) int {
+	if fastWords && isLetterASCII(s[i]) {
+		// Most words are a run of ASCII letters that a space or a mark
+		// that never joins ends: emit them without the general loop.
+		lower, j := byte(0x20), i
+		for j < end && isLetterASCII(s[j]) {
+			lower &= s[j]
+			j++
+		}
+		if j == end || endsWord[s[j]] {
+			tz.emitWord(s, i, j, shift, Word, lower, true)
+			return j
+		}
+	}
 	start, partStart := i, i
 	hasLetter := false
 	// lower has bit 0x20 clear once an upper-case ASCII letter is taken in;
@@ -555,6 +568,21 @@ loop:
 	}
 	return j
 }
+
+// fastWords enables word's path for plain words; tests turn it off to
+// compare it with the general loop.
+var fastWords = true
+
+// endsWord marks the ASCII bytes that end a run of letters whatever
+// follows them, as word's general loop reads them: all but letters,
+// digits and the marks that may join or start a longer token ("_", ".",
+// "@", ":", "-", "'"). Bytes from 0x80 up are left to the loop.
+var endsWord = func() (t [256]bool) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		t[c] = !isAlnumASCII(byte(c)) && !strings.ContainsRune("_.@:-'", rune(c))
+	}
+	return t
+}()
 
 // emitWord emits the token s[a:b] that word scanned. When it is all ASCII,
 // lower&0x20 tells whether it has no upper-case letter, so its normal form
