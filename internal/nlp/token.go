@@ -288,16 +288,39 @@ func letterAt(s string, i, end int) (letter, upper bool) {
 	return unicode.IsLetter(r), unicode.IsUpper(r)
 }
 
+// Classes of ASCII bytes for scan's first test.
+const (
+	classOther = iota
+	classSpace
+	classAlnum
+)
+
+var asciiClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := range t {
+		switch {
+		case isSpaceASCII(byte(c)):
+			t[c] = classSpace
+		case isAlnumASCII(byte(c)):
+			t[c] = classAlnum
+		}
+	}
+	return t
+}()
+
 // scan appends the tokens of s[i:end], shifting offsets by shift.
 func (tz *tokenizer) scan(s string, i, end, shift int) {
 	for i < end {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			switch {
-			case isSpaceASCII(c):
+			switch asciiClass[c] {
+			case classSpace:
 				i++
-			case isAlnumASCII(c):
+				continue
+			case classAlnum:
 				i = tz.word(s, i, end, shift)
+				continue
+			}
+			switch {
 			case c == '@':
 				j := i + 1
 				for j < end && (isAlnumASCII(s[j]) || s[j] == '_') {
