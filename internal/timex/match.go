@@ -141,6 +141,17 @@ func (m *matcher) futureMarker(k int) (future, stop bool) {
 	return false, false
 }
 
+// startsAt marks the keywords of words at which at tries a rule.
+var startsAt = func() (t [256]bool) {
+	for _, k := range []kw{kwMonth, kwWeekday, kwToday, kwTonight, kwYesterday, kwTomorrow,
+		kwLast, kwThis, kwNext, kwPast, kwComing, kwEarly, kwMid, kwLate, kwEarlier, kwLater,
+		kwRecently, kwNum, kwA, kwFew, kwUnit, kwIn, kwOver, kwFor, kwDuring, kwWithin,
+		kwThroughout, kwThrough, kwThe, kwRecent} {
+		t[k] = true
+	}
+	return t
+}()
+
 // at tries every rule at token i and returns the expression found with the
 // index of the token after it.
 func (m *matcher) at(i int) (Expr, int, bool) {

@@ -197,6 +197,10 @@ func matchTokens(text string, base int, published time.Time, md mode, year int, 
 	}
 	var out []Expr
 	for i := 0; i < len(toks); {
+		if t := &toks[i]; t.kind != kNum && (t.kind != kWord || !startsAt[t.kw]) {
+			i++ // no rule starts here
+			continue
+		}
 		if x, next, ok := m.at(i); ok && next > i {
 			x.Text = text[x.Start-base : x.End-base]
 			out = append(out, x)

@@ -139,3 +139,32 @@ func FuzzFindTokens(f *testing.F) {
 		}
 	})
 }
+
+// TestStartsAt checks that at finds nothing at a word whose keyword
+// startsAt leaves out, whatever word follows it, so that matchTokens may
+// skip such words.
+func TestStartsAt(t *testing.T) {
+	skipped := 0
+	for k := kwNone; k <= kwEvery; k++ {
+		if startsAt[k] {
+			continue
+		}
+		skipped++
+		for next := kwNone; next <= kwEvery; next++ {
+			for _, flags := range []uint8{0, fUpper | fPlural} {
+				toks := []token{
+					{start: 0, end: 4, kind: kWord, kw: k, flags: flags},
+					{start: 5, end: 9, kind: kWord, kw: next, flags: flags},
+					{start: 10, end: 14, kind: kNum, val: 2020, ndig: 4},
+				}
+				m := matcher{toks: toks, py: 2025, pm: 2, pd: 28, hasPub: true}
+				if _, _, ok := m.at(0); ok {
+					t.Errorf("at finds an expression at keyword %d before keyword %d, but startsAt leaves it out", k, next)
+				}
+			}
+		}
+	}
+	if skipped == 0 {
+		t.Error("startsAt leaves out no keyword")
+	}
+}
