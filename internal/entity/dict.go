@@ -5,6 +5,7 @@ import (
 	"slices"
 	"sort"
 	"strings"
+	"sync"
 	"unicode"
 	"unicode/utf8"
 
@@ -59,21 +60,46 @@ type entry struct {
 }
 
 // dict maps a phrase's first token norm to its entries, longest first.
+//
+// Matching runs at every word of a text, and most candidates fail on
+// their length or their second word. A candidate therefore carries both,
+// the second word as its id in the word table, so that those fail
+// without a load of the entry (a cache miss each, which cost more than
+// the rest of matching).
 type dict struct {
-	firsts  nlp.Words   // the phrases' first token norms
-	byFirst []firstWord // by first token id
+	firsts nlp.Words // the phrases' first token norms
+	// byFirst holds each first token id's candidates, a range of cands;
+	// a word that begins many phrases has lo < 0 and its index in many
+	// at -1-lo.
+	byFirst []span
+	cands   []cand
+	many    []manyWord
+	// building holds the entries by first token id until sort.
+	building [][]*entry
+	// numbered is done when the candidates' second words are numbered,
+	// once the word table is complete (see ready).
+	numbered sync.Once
 }
 
-// firstWord holds the entries whose phrase begins with one word.
-type firstWord struct {
-	es []*entry // longest first
-	// next, for a word that begins many phrases ("the", "republic"),
-	// maps a second token norm to the entries that can match when it
-	// follows: those whose second norm it is, then the one-token ones,
-	// each longest first. one are the one-token entries, which are all
-	// that can match before any other token.
-	next map[string][]*entry
-	one  []*entry
+// span is a range of dict.cands.
+type span struct{ lo, hi int32 }
+
+// cand is an entry as a candidate for a match.
+type cand struct {
+	e     *entry
+	n     int32    // tokens in the phrase
+	next  int32    // the id of the phrase's second norm in the word table (0 for none)
+	cmode caseMode // as e's
+}
+
+// manyWord indexes the candidates of a word that begins many phrases
+// ("the", "republic") by the second token norm: next maps it to those
+// whose second norm it is, then the one-token ones, each longest first;
+// one are the one-token candidates, all that can match before any other
+// token.
+type manyWord struct {
+	next map[string]span
+	one  span
 }
 
 // manyEntries is the number of entries beyond which a first word's
@@ -85,60 +111,107 @@ func (d *dict) add(e *entry) {
 		return
 	}
 	w := d.firsts.Add(e.norms[0])
-	for int(w) >= len(d.byFirst) {
-		d.byFirst = append(d.byFirst, firstWord{})
+	for int(w) >= len(d.building) {
+		d.building = append(d.building, nil)
 	}
-	d.byFirst[w].es = append(d.byFirst[w].es, e)
+	d.building[w] = append(d.building[w], e)
 }
 
-// sort orders each word's entries longest first and indexes the long
-// lists by second token.
-func (d *dict) sort() {
-	for k := range d.byFirst {
-		f := &d.byFirst[k]
-		es := f.es
+// sort orders each word's entries longest first, lays them out as
+// candidates and indexes the long lists by second token.
+func (d *dict) sort(many int) {
+	d.byFirst = make([]span, len(d.building))
+	put := func(es []*entry) span {
+		sp := span{lo: int32(len(d.cands))}
+		for _, e := range es {
+			d.cands = append(d.cands, cand{e: e, n: int32(len(e.norms)), cmode: e.cmode})
+		}
+		sp.hi = int32(len(d.cands))
+		return sp
+	}
+	for k, es := range d.building {
 		sort.SliceStable(es, func(i, j int) bool { return len(es[i].norms) > len(es[j].norms) })
-		if len(es) <= manyEntries {
+		if len(es) <= many {
+			d.byFirst[k] = put(es)
 			continue
 		}
-		f.next = map[string][]*entry{}
+		var one []*entry
 		for _, e := range es {
 			if len(e.norms) == 1 {
-				f.one = append(f.one, e)
+				one = append(one, e)
 			}
 		}
+		m := manyWord{next: map[string]span{}, one: put(one)}
 		for _, e := range es {
-			if len(e.norms) > 1 && f.next[e.norms[1]] == nil {
+			if _, done := m.next[e.norms[min(1, len(e.norms)-1)]]; len(e.norms) > 1 && !done {
 				var sub []*entry
 				for _, e2 := range es {
 					if len(e2.norms) > 1 && e2.norms[1] == e.norms[1] {
 						sub = append(sub, e2)
 					}
 				}
-				f.next[e.norms[1]] = append(sub, f.one...)
+				m.next[e.norms[1]] = put(append(sub, one...))
 			}
 		}
+		d.byFirst[k] = span{lo: int32(-1 - len(d.many))}
+		d.many = append(d.many, m)
 	}
+	d.building = nil
+}
+
+// ready numbers the candidates' second norms in the word table, which
+// must be complete: other dictionaries add their words to it after the
+// dictionary is built, and a second norm that was not in the table then
+// may be now.
+func (d *dict) ready() {
+	d.numbered.Do(func() {
+		for k := range d.cands {
+			if c := &d.cands[k]; c.n > 1 {
+				c.next = d.firsts.ID(c.e.norms[1])
+			}
+		}
+	})
 }
 
 // candidates returns the entries that may match at token i, whose norm
 // has id w in d.firsts: all those whose first norm is the token's, less,
 // for a word that begins many phrases, those whose second norm is not the
 // next token's.
-func (d *dict) candidates(toks []nlp.Token, i int, w int32) []*entry {
+func (d *dict) candidates(toks []nlp.Token, i int, w int32) []cand {
 	if int(w) >= len(d.byFirst) {
 		return nil // a word added to the table after the dictionary
 	}
-	f := &d.byFirst[w]
-	if f.next == nil {
-		return f.es
+	sp := d.byFirst[w]
+	if sp.lo >= 0 {
+		return d.cands[sp.lo:sp.hi]
 	}
+	m := &d.many[-1-sp.lo]
 	if i+1 < len(toks) {
-		if es, ok := f.next[toks[i+1].Norm]; ok {
-			return es
+		if sp, ok := m.next[toks[i+1].Norm]; ok {
+			return d.cands[sp.lo:sp.hi]
 		}
 	}
-	return f.one
+	return d.cands[m.one.lo:m.one.hi]
+}
+
+// mayFollow reports whether token k may be the second token of candidate
+// c, whose second norm has id c.next in the word table, from the token's
+// id there: ids[k], or looked up when ids is nil. Two words of the table
+// with different ids differ, and so do a word of the table and one that
+// is not; only tokens that are not words have no id and are compared
+// by their norm.
+func (d *dict) mayFollow(c *cand, toks []nlp.Token, ids []int32, k int) bool {
+	t := &toks[k]
+	if t.Kind != nlp.Word && t.Kind != nlp.Number {
+		return true
+	}
+	var id int32
+	if ids != nil {
+		id = ids[k]
+	} else {
+		id = d.firsts.ID(t.Norm)
+	}
+	return id == c.next || id == 0 && c.next == 0
 }
 
 // phrase tokenizes a lexicon phrase the way text is tokenized, so that
@@ -222,10 +295,15 @@ func caseOK(e *entry, t *nlp.Token) bool {
 	case caseExact:
 		return t.Text == e.first || strings.ReplaceAll(t.Text, "’", "'") == e.first
 	case caseUpper:
-		r, _ := utf8.DecodeRuneInString(t.Text)
-		return unicode.IsUpper(r)
+		return upperFirst(t)
 	}
 	return true
+}
+
+// upperFirst reports whether token t begins with an upper-case letter.
+func upperFirst(t *nlp.Token) bool {
+	r, _ := utf8.DecodeRuneInString(t.Text)
+	return unicode.IsUpper(r)
 }
 
 // capsOK reports whether the tokens a capitalized phrase writes with a
@@ -255,26 +333,33 @@ var headNouns = map[string]bool{
 // match returns the entries that match the longest phrase starting at
 // token i, and that length in tokens (0 when none matches).
 func (d *dict) match(toks []nlp.Token, i int) ([]*entry, int) {
+	d.ready()
 	var buf []*entry
-	return d.matchInto(toks, i, d.firsts.ID(toks[i].Norm), &buf)
+	return d.matchInto(toks, nil, i, d.firsts.ID(toks[i].Norm), &buf)
 }
 
-// matchInto is match for a token whose norm has id w in d.firsts, with
-// the result appended to *arena, so that the matches of a document share
-// one backing array.
-func (d *dict) matchInto(toks []nlp.Token, i int, w int32, arena *[]*entry) ([]*entry, int) {
-	es := d.candidates(toks, i, w)
-	if len(es) == 0 {
+// matchInto is match for a token whose norm has id w in d.firsts, given
+// the ids of the tokens' norms there (Annotations.numberWords; nil to look
+// them up), with the result appended to *arena, so that the matches of a
+// document share one backing array. ready must have run.
+func (d *dict) matchInto(toks []nlp.Token, ids []int32, i int, w int32, arena *[]*entry) ([]*entry, int) {
+	cs := d.candidates(toks, i, w)
+	if len(cs) == 0 {
 		return nil, 0
 	}
 	start := len(*arena)
 	best := 0
-	for _, e := range es {
-		n := len(e.norms)
+	for k := range cs {
+		c := &cs[k]
+		n := int(c.n)
 		if n < best {
 			break
 		}
-		if i+n > len(toks) || !caseOK(e, &toks[i]) {
+		if i+n > len(toks) || c.cmode == caseUpper && !upperFirst(&toks[i]) || n > 1 && !d.mayFollow(c, toks, ids, i+1) {
+			continue
+		}
+		e := c.e
+		if c.cmode == caseExact && !caseOK(e, &toks[i]) {
 			continue
 		}
 		ok := true
@@ -298,8 +383,12 @@ func (d *dict) matchInto(toks []nlp.Token, i int, w int32, arena *[]*entry) ([]*
 }
 
 // compile builds the dictionary of a lexicon.
-func compile(lex *lexicon.Lexicon) *dict {
-	d := &dict{byFirst: make([]firstWord, 1)} // id 0: no phrase
+func compile(lex *lexicon.Lexicon) *dict { return compileDict(lex, manyEntries) }
+
+// compileDict is compile with the number of entries beyond which a
+// word's are indexed by their second token.
+func compileDict(lex *lexicon.Lexicon, many int) *dict {
+	d := &dict{building: make([][]*entry, 1)} // id 0: no phrase
 	for i, c := range lex.Countries {
 		for _, n := range c.Names {
 			d.addPhrase(n, kCountry, i, c.Code, "")
@@ -390,7 +479,7 @@ func compile(lex *lexicon.Lexicon) *dict {
 	for _, p := range []string{"the bloc", "the alliance", "the organisation", "the organization", "the union", "the grouping", "the body"} {
 		d.addPhrase(p, kBodyRef, 0, "", "")
 	}
-	d.sort()
+	d.sort(many)
 	return d
 }
 

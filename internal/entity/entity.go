@@ -284,6 +284,7 @@ func (a *Annotator) Annotate(r *Resolver, body string, sents []nlp.Sentence, pub
 }
 
 func (r *Resolver) annotate(ann *Annotations, body string, sents []nlp.Sentence, published time.Time) *Annotations {
+	r.dict.ready()
 	st := docStates.Get().(*docState)
 	defer st.release()
 	st.r, st.body, st.published = r, body, published
@@ -525,7 +526,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			i++
 			continue
 		}
-		es, n := d.matchInto(toks, i, st.ids[i], &st.entries)
+		es, n := d.matchInto(toks, st.ids, i, st.ids[i], &st.entries)
 		if w := st.ids[i]; int(w>>6) < len(st.r.collStart) && st.r.collStart[w>>6]&(1<<(w&63)) != 0 {
 			if n2 := collectiveAt(toks, i); n2 > n {
 				es, n = []*entry{collectiveEntry}, n2
@@ -1436,7 +1437,7 @@ func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a 
 	if i >= len(toks) {
 		return 0, "", Actor{}, false
 	}
-	if es, n := st.r.dict.matchInto(toks, i, st.ids[i], &st.entries); n > 0 {
+	if es, n := st.r.dict.matchInto(toks, st.ids, i, st.ids[i], &st.entries); n > 0 {
 		m := &match{tok: i, n: n, es: es}
 		// A known surname followed by another capitalized word begins
 		// someone else's name: "Ambassador Philippe Étienne" is not
@@ -1673,7 +1674,7 @@ func (st *docState) appositionTitle(toks []nlp.Token, i int) string {
 		if j >= len(toks) {
 			return nil
 		}
-		es, n := st.r.dict.matchInto(toks, j, st.ids[j], &st.entries)
+		es, n := st.r.dict.matchInto(toks, st.ids, j, st.ids[j], &st.entries)
 		if n == 0 {
 			return nil
 		}
