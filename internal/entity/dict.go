@@ -87,8 +87,8 @@ type span struct{ lo, hi int32 }
 // cand is an entry as a candidate for a match.
 type cand struct {
 	e     *entry
-	n     int32    // tokens in the phrase
 	next  int32    // the id of the phrase's second norm in the word table (0 for none)
+	n     uint8    // tokens in the phrase, up to 255 (longer phrases are not added)
 	cmode caseMode // as e's
 }
 
@@ -107,8 +107,8 @@ type manyWord struct {
 const manyEntries = 8
 
 func (d *dict) add(e *entry) {
-	if len(e.norms) == 0 {
-		return
+	if len(e.norms) == 0 || len(e.norms) > 255 {
+		return // no name is that long; cand.n holds up to 255
 	}
 	w := d.firsts.Add(e.norms[0])
 	for int(w) >= len(d.building) {
@@ -124,7 +124,7 @@ func (d *dict) sort(many int) {
 	put := func(es []*entry) span {
 		sp := span{lo: int32(len(d.cands))}
 		for _, e := range es {
-			d.cands = append(d.cands, cand{e: e, n: int32(len(e.norms)), cmode: e.cmode})
+			d.cands = append(d.cands, cand{e: e, n: uint8(len(e.norms)), cmode: e.cmode})
 		}
 		sp.hi = int32(len(d.cands))
 		return sp
@@ -194,16 +194,17 @@ func (d *dict) candidates(toks []nlp.Token, i int, w int32) []cand {
 	return d.cands[m.one.lo:m.one.hi]
 }
 
-// mayFollow reports whether token k may be the second token of candidate
-// c, whose second norm has id c.next in the word table, from the token's
-// id there: ids[k], or looked up when ids is nil. Two words of the table
-// with different ids differ, and so do a word of the table and one that
-// is not; only tokens that are not words have no id and are compared
-// by their norm.
-func (d *dict) mayFollow(c *cand, toks []nlp.Token, ids []int32, k int) bool {
+// follows tells whether token k is the second token of candidate c,
+// whose second norm has id c.next in the word table, from the token's id
+// there: ids[k], or looked up when ids is nil. Two words of the table
+// differ when their ids do, and a word of the table differs from one that
+// is not; words of one id are the same. Only when neither word is in the
+// table, or the token is no word and has no id, must the norms be
+// compared.
+func (d *dict) follows(c *cand, toks []nlp.Token, ids []int32, k int) answer {
 	t := &toks[k]
 	if t.Kind != nlp.Word && t.Kind != nlp.Number {
-		return true
+		return followMaybe
 	}
 	var id int32
 	if ids != nil {
@@ -211,8 +212,23 @@ func (d *dict) mayFollow(c *cand, toks []nlp.Token, ids []int32, k int) bool {
 	} else {
 		id = d.firsts.ID(t.Norm)
 	}
-	return id == c.next || id == 0 && c.next == 0
+	switch {
+	case id != c.next:
+		return followNo
+	case id != 0:
+		return followYes
+	}
+	return followMaybe
 }
+
+// answer is what follows can tell.
+type answer uint8
+
+const (
+	followMaybe answer = iota
+	followYes
+	followNo
+)
 
 // phrase tokenizes a lexicon phrase the way text is tokenized, so that
 // phrases and text compare token by token.
@@ -355,21 +371,32 @@ func (d *dict) matchInto(toks []nlp.Token, ids []int32, i int, w int32, arena *[
 		if n < best {
 			break
 		}
-		if i+n > len(toks) || c.cmode == caseUpper && !upperFirst(&toks[i]) || n > 1 && !d.mayFollow(c, toks, ids, i+1) {
+		if i+n > len(toks) || c.cmode == caseUpper && !upperFirst(&toks[i]) {
 			continue
 		}
+		from := 1 // the first norm to compare
+		if n > 1 {
+			switch d.follows(c, toks, ids, i+1) {
+			case followNo:
+				continue
+			case followYes:
+				from = 2
+			}
+		}
+		// The entry is read only now, and for a phrase of one or two
+		// words that passed, only when it is written in capitals.
 		e := c.e
 		if c.cmode == caseExact && !caseOK(e, &toks[i]) {
 			continue
 		}
 		ok := true
-		for j := 1; j < n; j++ {
+		for j := from; j < n; j++ {
 			if toks[i+j].Norm != e.norms[j] {
 				ok = false
 				break
 			}
 		}
-		if !ok || e.caps != 0 && !capsOK(e, toks[i:i+n]) {
+		if !ok || n > 1 && c.cmode != caseAny && e.caps != 0 && !capsOK(e, toks[i:i+n]) {
 			continue
 		}
 		best = n
