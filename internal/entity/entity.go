@@ -490,9 +490,24 @@ func isBodyCode(c string) bool {
 type match struct {
 	tok, n int
 	es     []*entry
+	// kinds has the bit of each entry's kind: a match is asked for
+	// kinds many times, and most of its entries are of none of them.
+	kinds uint32
+}
+
+// newMatch returns the match of entries es over tokens tok to tok+n.
+func newMatch(tok, n int, es []*entry) match {
+	m := match{tok: tok, n: n, es: es}
+	for _, e := range es {
+		m.kinds |= 1 << e.kind
+	}
+	return m
 }
 
 func (m *match) has(k entryKind) *entry {
+	if m.kinds&(1<<k) == 0 {
+		return nil
+	}
 	for _, e := range m.es {
 		if e.kind == k {
 			return e
@@ -536,7 +551,7 @@ func (st *docState) sentence(s *nlp.Sentence, ann *Annotations) {
 			i++
 			continue
 		}
-		ms = append(ms, match{tok: i, n: n, es: es})
+		ms = append(ms, newMatch(i, n, es))
 		at[i] = len(ms)
 		for j := i + 1; j < i+n; j++ {
 			covered[j] = true
@@ -1438,7 +1453,8 @@ func (st *docState) nameAfter(toks []nlp.Token, i int) (end int, name string, a 
 		return 0, "", Actor{}, false
 	}
 	if es, n := st.r.dict.matchInto(toks, st.ids, i, st.ids[i], &st.entries); n > 0 {
-		m := &match{tok: i, n: n, es: es}
+		mt := newMatch(i, n, es)
+		m := &mt
 		// A known surname followed by another capitalized word begins
 		// someone else's name: "Ambassador Philippe Étienne" is not
 		// Édouard Philippe.
@@ -1678,7 +1694,8 @@ func (st *docState) appositionTitle(toks []nlp.Token, i int) string {
 		if n == 0 {
 			return nil
 		}
-		return &match{tok: j, n: n, es: es}
+		mt := newMatch(j, n, es)
+		return &mt
 	})
 	return t
 }
@@ -2040,7 +2057,8 @@ func (st *docState) datelineCountry(toks []nlp.Token) string {
 		if n == 0 {
 			continue
 		}
-		if e := firstOf(&match{tok: i, n: n, es: es}, kCapital, kCountry, kPlace, kSeat); e != nil && e.country != "" {
+		mt := newMatch(i, n, es)
+		if e := firstOf(&mt, kCapital, kCountry, kPlace, kSeat); e != nil && e.country != "" {
 			return e.country
 		}
 	}
