@@ -114,6 +114,24 @@ func (p *Pipeline) Annotate(a *article.Article) *entity.Annotations {
 	return p.resolver.Annotate(a.Body, sents, a.Published)
 }
 
+// Events runs the stages from raw text to coded events only — sentences,
+// actors, dates, places, events — without the relationship records and
+// the annotations' JSON that Analyze adds: the rate `parley bench` reports
+// for event coding alone.
+func (p *Pipeline) Events(a *article.Article) []record.Event {
+	ws, _ := p.workspaces.Get().(*workspace)
+	if ws == nil {
+		ws = new(workspace)
+	}
+	defer p.workspaces.Put(ws)
+	ann := ws.ann.Annotate(p.resolver, a.Body, ws.sp.Split(a.Body), a.Published)
+	var evs []record.Event
+	(&Result{}).stage("coding events", func() {
+		evs = p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann})
+	})
+	return evs
+}
+
 // Analyze runs every stage over a and returns its result. It never fails:
 // a stage that cannot handle some text yields fewer facts, not an error.
 func (p *Pipeline) Analyze(a *article.Article) *Result {

@@ -67,3 +67,31 @@ func BenchmarkAnalyze(b *testing.B) {
 		b.ReportMetric(float64(sents)*float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
 	}
 }
+
+// BenchmarkEvents runs the stages from raw text to coded events
+// (Pipeline.Events: sentences, actors, dates, places, events) over ≥ 1 MB
+// of news text on one goroutine: the rate `parley bench` reports as
+// "text → events".
+func BenchmarkEvents(b *testing.B) {
+	arts := corpus(b, 1<<20)
+	p := New()
+	bytes, sents := 0, 0
+	for _, a := range arts {
+		bytes += len(a.Body)
+		sents += len(nlp.Split(a.Body))
+	}
+	b.SetBytes(int64(bytes))
+	b.ReportAllocs()
+	b.ResetTimer()
+	cpu0 := cpuTime()
+	for b.Loop() {
+		for _, a := range arts {
+			p.Events(a)
+		}
+	}
+	cpu := cpuTime() - cpu0
+	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
+	if cpu > 0 {
+		b.ReportMetric(float64(sents)*float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
+	}
+}
