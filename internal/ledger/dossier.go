@@ -95,6 +95,9 @@ var (
 	resolvedRe = regexp.MustCompile(`(?i)\b(?:resolved|settled|restored|reopened|resumed|returned to (?:their|his|her) posts?|released|freed|lifted)\b`)
 	modalRe    = regexp.MustCompile(`(?i)\b(?:might|could|would|may|future|possible|possibility|speculation|expected to)\b`)
 	anaphorRe  = regexp.MustCompile(`(?i)\b(?:these|those|both) (?:areas|issues|matters|questions|problems)\b`)
+	// anaphorGate turns away the sentences anaphorRe cannot match, most,
+	// before the expression runs on them.
+	anaphorGate = newFoldGate("these ", "those ", "both ")
 )
 
 // Issues finds the issue-dossier updates of d: for each topic a sentence
@@ -157,7 +160,7 @@ func Issues(d Doc, meetings []record.Meeting, measures []record.Measure) []recor
 	for si := range ann.Sentences {
 		s := &ann.Sentences[si]
 		topics := topicsIn(s.Text)
-		if len(topics) == 0 && anaphorRe.MatchString(s.Text) {
+		if len(topics) == 0 && anaphorGate.mayMatch(s.Text) && anaphorRe.MatchString(s.Text) {
 			topics = prevTopics // "steps … in these areas"
 		}
 		prevTopics = topics

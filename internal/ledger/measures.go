@@ -52,24 +52,24 @@ var triggers = func() []trigger {
 	rows := []struct {
 		kind     string
 		reversal bool
-		needles  string // comma-separated; the pattern runs only when one occurs
+		needles  string // comma-separated; every match holds one, and the pattern runs only when one occurs (the rarest words of each alternative)
 		pattern  string
 	}{
-		{MeasureClosure, true, "open", `\b(?:re-?open(?:ed|ing|s)?|reopening|re-opening) (?:of )?(?:the |its |their |a |both )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?|missions?|consular (?:services|sections?|offices?))`},
+		{MeasureClosure, true, "reopen,re-open", `\b(?:re-?open(?:ed|ing|s)?|reopening|re-opening) (?:of )?(?:the |its |their |a |both )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?|missions?|consular (?:services|sections?|offices?))`},
 		{MeasureAccountFreeze, true, "unfr,unblock", `\b(?:unfr(?:oze|eeze|eezing|ozen)|unblock(?:ed|ing)?) (?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
-		{MeasureFlightBan, true, "flights,air ", `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|reestablish(?:ed|ing)?|re-establish(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:direct |regular |commercial )*(?:air (?:links|traffic|service|connections)|flights)`},
+		{MeasureFlightBan, true, "restor,resum,establish", `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|reestablish(?:ed|ing)?|re-establish(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:direct |regular |commercial )*(?:air (?:links|traffic|service|connections)|flights)`},
 		{MeasureSanctions, true, "sanctions", `\b(?:lift(?:ed|ing|s)?|eas(?:ed|ing|es)|remov(?:ed|ing)|suspend(?:ed|ing)) (?:the |its |some |all )?(?:[\w-]+ ){0,2}sanctions`},
-		{MeasureAmbassador, true, "ambassador", `\b(?:return(?:ed|ing)?|restor(?:ed|ing)|reinstat(?:ed|ing)) (?:of )?(?:their |its |the )?ambassadors?\b|\bambassadors? (?:would |will )?(?:go back|return(?:ed)?) to (?:their|his|her) posts`},
+		{MeasureAmbassador, true, "return,restor,reinstat,go back", `\b(?:return(?:ed|ing)?|restor(?:ed|ing)|reinstat(?:ed|ing)) (?:of )?(?:their |its |the )?ambassadors?\b|\bambassadors? (?:would |will )?(?:go back|return(?:ed)?) to (?:their|his|her) posts`},
 		{MeasureStaffingCap, true, "staffing", `\b(?:restor(?:e|ed|ing)|stabiliz(?:e|ed|ing)) (?:the |its |their )?(?:embassy |mission |diplomatic )?staffing`},
-		{MeasureRelationsCut, true, "relations,ties", `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|re-?establish(?:ed|ing)?) (?:full )?(?:diplomatic )?(?:relations|ties)\b`},
+		{MeasureRelationsCut, true, "restor,resum,establish", `\b(?:restor(?:e|ed|ing)|resum(?:e|ed|ing)|re-?establish(?:ed|ing)?) (?:full )?(?:diplomatic )?(?:relations|ties)\b`},
 		{MeasureVisaSuspension, true, "visas", `\bresum(?:e|ed|ing) (?:issuing |the issuance of )?visas`},
 
 		{MeasureBorderClosure, true, "border", `\b(?:re-?open(?:ed|ing|s)?|re-?opening|open(?:ed|ing)) (?:of )?(?:the |its |their )?(?:land |common |shared )?border\b`},
 
 		{MeasurePersonaNonGrata, false, "persona non grata", `\bpersona non grata\b`},
 		{MeasureExpulsion, false, "expel,expuls,to leave,kick", `\b(?:expel(?:led|ling|s)?|expulsions?|ordered (?:\w+ ){0,4}to leave|kick(?:ed)? out)\b`},
-		{MeasureStaffingCap, false, "staff,cap,diplomats,personnel", `\b(?:restrictions? on (?:\w+ )?staffing|cap(?:ped|s)? on (?:\w+ ){0,2}(?:staff|diplomats|personnel)|(?:cut|reduc(?:e|ed|ing)|limit(?:ed|ing)?) (?:the (?:number|size) of )?(?:its |their |the )?(?:\w+ )?(?:staff|personnel|diplomats) (?:to|by)|staffing (?:cap|limit|restrictions?))`},
-		{MeasureClosure, false, "closure ordered", `\b(?:forced )?closure (?:was )?ordered by\b`},
+		{MeasureStaffingCap, false, "staffing,cap,cut ,reduc,limit", `\b(?:restrictions? on (?:\w+ )?staffing|cap(?:ped|s)? on (?:\w+ ){0,2}(?:staff|diplomats|personnel)|(?:cut|reduc(?:e|ed|ing)|limit(?:ed|ing)?) (?:the (?:number|size) of )?(?:its |their |the )?(?:\w+ )?(?:staff|personnel|diplomats) (?:to|by)|staffing (?:cap|limit|restrictions?))`},
+		{MeasureClosure, false, "ordered by", `\b(?:forced )?closure (?:was )?ordered by\b`},
 		{MeasureClosure, false, "clos,shut", `\b(?:clos(?:e|ed|ing|ure|ures)|shut(?:ting)?(?: down)?|shutdown) (?:of )?(?:the |its |their |a |two |three )?(?:[\w.’'-]+ ){0,3}(?:embass(?:y|ies)|consulates?(?: general)?|missions?|trade (?:mission|office)s?|compounds?)|\b(?:office|consulate|embassy) closures\b`},
 		{MeasureBorderClosure, false, "border", `\b(?:clos(?:e|ed|ing|ure) (?:of )?(?:the |its |their )?(?:land |common |shared )?border|border closure)\b`},
 		{MeasureAccountFreeze, false, "accounts", `\b(?:fr(?:oze|eeze|eezing|ozen)|block(?:ed|ing)?) (?:of )?(?:the |its |their )?(?:[\w.’'-]+ ){0,2}(?:bank )?accounts`},
@@ -79,10 +79,10 @@ var triggers = func() []trigger {
 		{MeasureSanctions, false, "assets", `\bfr(?:oze|eeze|eezing|ozen) (?:the )?(?:[\w.’'-]+ ){0,2}assets\b`},
 		{MeasureSanctions, false, "sanctions", `\b(?:impos(?:e|ed|ing)|slap(?:ped)?|announc(?:ed|ing)|expand(?:ed|ing)|new|fresh|broad|severe|sweeping|tough) (?:\w+ ){0,2}sanctions\b`},
 		{MeasureAmbassador, false, "recall", `\brecall(?:ed|ing|s)? (?:its |their |the )?(?:own )?ambassadors?\b`},
-		{MeasureRelationsCut, false, "relations,ties", `\b(?:cut|severed?|broke(?:n)?|sever(?:ed|ing)) (?:off )?(?:its |their |all )?(?:diplomatic )?(?:relations|ties)\b|\bdowngrad(?:e|ed|ing) (?:its |their )?(?:diplomatic )?(?:relations|ties)`},
-		{MeasureTradeFreeze, false, "trade,embargo", `\bfr(?:oze|eeze|eezing) (?:all )?(?:new )?trade\b|\b(?:trade|arms) embargo\b`},
-		{MeasureRestrictions, false, "uncomfortable,diplomats", `\buncomfortable conditions\b|\brestrictions on (?:the )?(?:movement|travel|work) of (?:\w+ )?diplomats|\bharass(?:ed|ing|ment) (?:of )?(?:\w+ )?diplomats`},
-		{MeasureUnspecified, false, "against", `\b(?:actions|measures|steps|moves) against (?:\w+ ){0,2}(?:diplomats|missions?|embass(?:y|ies))`},
+		{MeasureRelationsCut, false, "cut ,sever,broke,downgrad", `\b(?:cut|severed?|broke(?:n)?|sever(?:ed|ing)) (?:off )?(?:its |their |all )?(?:diplomatic )?(?:relations|ties)\b|\bdowngrad(?:e|ed|ing) (?:its |their )?(?:diplomatic )?(?:relations|ties)`},
+		{MeasureTradeFreeze, false, "froze,freez,embargo", `\bfr(?:oze|eeze|eezing) (?:all )?(?:new )?trade\b|\b(?:trade|arms) embargo\b`},
+		{MeasureRestrictions, false, "uncomfortable,restrictions on,harass", `\buncomfortable conditions\b|\brestrictions on (?:the )?(?:movement|travel|work) of (?:\w+ )?diplomats|\bharass(?:ed|ing|ment) (?:of )?(?:\w+ )?diplomats`},
+		{MeasureUnspecified, false, "actions against,measures against,steps against,moves against", `\b(?:actions|measures|steps|moves) against (?:\w+ ){0,2}(?:diplomats|missions?|embass(?:y|ies))`},
 	}
 	out := make([]trigger, len(rows))
 	for i, r := range rows {
