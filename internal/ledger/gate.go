@@ -44,3 +44,43 @@ func (g foldGate) mayMatch(s string) bool {
 	}
 	return false
 }
+
+// A needleSet finds which of many needles (lower-case ASCII, two bytes
+// or more) a lower-cased text holds in one pass: the text's pairs of
+// bytes are looked up in a bit set of the needles' first two bytes, and
+// only the needles that begin with a pair found are compared. One call of
+// strings.Contains per needle scanned the text fifty times.
+type needleSet struct {
+	needles []string
+	pairs   [1 << 16 / 64]uint64 // the bit of each needle's first two bytes
+	byPair  map[uint16][]int     // needle indexes by first two bytes
+}
+
+// newNeedleSet returns the set of needles; needle i is reported as i.
+func newNeedleSet(needles []string) *needleSet {
+	ns := &needleSet{needles: needles, byPair: map[uint16][]int{}}
+	for i, n := range needles {
+		if len(n) < 2 {
+			panic("ledger: needle shorter than two bytes: " + n)
+		}
+		p := uint16(n[0])<<8 | uint16(n[1])
+		ns.pairs[p>>6] |= 1 << (p & 63)
+		ns.byPair[p] = append(ns.byPair[p], i)
+	}
+	return ns
+}
+
+// find sets found[i] for each needle i that low holds.
+func (ns *needleSet) find(low string, found []bool) {
+	for i := 0; i+1 < len(low); i++ {
+		p := uint16(low[i])<<8 | uint16(low[i+1])
+		if ns.pairs[p>>6]&(1<<(p&63)) == 0 {
+			continue
+		}
+		for _, k := range ns.byPair[p] {
+			if !found[k] && strings.HasPrefix(low[i:], ns.needles[k]) {
+				found[k] = true
+			}
+		}
+	}
+}

@@ -3,6 +3,7 @@ package ledger
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"unicode"
 
@@ -110,5 +111,30 @@ func TestFoldGate(t *testing.T) {
 	}
 	if turned == 0 {
 		t.Error("the gate turns no text away")
+	}
+}
+
+// TestNeedleSet checks that a needleSet finds what strings.Contains finds,
+// needle by needle, on the corpus and on texts with needles at their
+// edges and overlapping.
+func TestNeedleSet(t *testing.T) {
+	texts := append(corpusSentences(t), triggerExamples...)
+	texts = append(texts, "restor", "xrestorx", "cut", "cut ", "reopenre-open", "aaa", "", "c")
+	seen := 0
+	for _, s := range texts {
+		low := asciiLower(s)
+		found := make([]bool, len(measureNeedles.needles))
+		measureNeedles.find(low, found)
+		for k, n := range measureNeedles.needles {
+			if want := strings.Contains(low, n); found[k] != want {
+				t.Fatalf("needle %q in %q: found %v, strings.Contains %v", n, low, found[k], want)
+			}
+			if found[k] {
+				seen++
+			}
+		}
+	}
+	if seen == 0 {
+		t.Error("no needle found anywhere")
 	}
 }

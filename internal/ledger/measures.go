@@ -39,8 +39,9 @@ type trigger struct {
 	kind     string
 	reversal bool
 	// needles are lower-case strings one of which the sentence must hold
-	// for re to be tried.
+	// for re to be tried; ids are their indexes in measureNeedles.
 	needles []string
+	ids     []int
 	// re matches the ASCII-lower-cased sentence.
 	re *regexp.Regexp
 }
@@ -89,6 +90,25 @@ var triggers = func() []trigger {
 		out[i] = trigger{kind: r.kind, reversal: r.reversal, needles: strings.Split(r.needles, ","), re: regexp.MustCompile(r.pattern)}
 	}
 	return out
+}()
+
+// measureNeedles holds the needles of all triggers, each once.
+var measureNeedles = func() *needleSet {
+	var all []string
+	at := map[string]int{}
+	for i := range triggers {
+		t := &triggers[i]
+		for _, n := range t.needles {
+			k, ok := at[n]
+			if !ok {
+				k = len(all)
+				at[n] = k
+				all = append(all, n)
+			}
+			t.ids = append(t.ids, k)
+		}
+	}
+	return newNeedleSet(all)
 }()
 
 var (
@@ -248,8 +268,14 @@ func Measures(d Doc) []record.Measure {
 func findMeasures(text string) []measureHit {
 	var hits []measureHit
 	low := asciiLower(text)
+	var foundBuf [64]bool
+	found := foundBuf[:]
+	if len(measureNeedles.needles) > len(found) {
+		found = make([]bool, len(measureNeedles.needles))
+	}
+	measureNeedles.find(low, found)
 	for _, t := range triggers {
-		if !containsAny(low, t.needles) {
+		if !anyFound(found, t.ids) {
 			continue
 		}
 		for _, loc := range t.re.FindAllStringIndex(low, -1) {
@@ -622,6 +648,16 @@ func asciiLower(s string) string {
 		}
 	}
 	return s
+}
+
+// anyFound reports whether any of the needles ids was found.
+func anyFound(found []bool, ids []int) bool {
+	for _, k := range ids {
+		if found[k] {
+			return true
+		}
+	}
+	return false
 }
 
 func containsAny(s string, needles []string) bool {
