@@ -100,17 +100,35 @@ func TestFoldGate(t *testing.T) {
 	}
 	texts := append(corpusSentences(t), "Progress in THESE AREAS was slow.", "Both Issues remain.",
 		"Those questions — and others — remain.", "Talks on the\u017fe issues", "nothing here")
-	turned := 0
-	for _, s := range texts {
-		if anaphorRe.MatchString(s) && !anaphorGate.mayMatch(s) {
-			t.Errorf("anaphorRe matches %q, but the gate turns it away", s)
-		}
-		if !anaphorGate.mayMatch(s) {
-			turned++
-		}
+	texts = append(texts, "In Response To the expulsions", "Moscow Retaliated", "a tit-for-tat move", "answered in kind",
+		"Beijing responded by", "in reply to Washington", "mirroring the steps", "reciprocally", "in return for the release",
+		"a response to", "in retaliation against", "retaliating for the closure", "MUTUAL expulsions", "both governments", "each other's envoys")
+	gates := []struct {
+		name string
+		re   interface{ MatchString(string) bool }
+		gate foldGate
+	}{
+		{"anaphorRe", anaphorRe, anaphorGate},
+		{"responseRe", responseRe, responseGate},
+		{"responseToRe", responseToRe, responseToGate},
+		{"mutualRe", mutualRe, mutualGate},
 	}
-	if turned == 0 {
-		t.Error("the gate turns no text away")
+	for _, g := range gates {
+		turned, matched := 0, 0
+		for _, s := range texts {
+			if g.re.MatchString(s) {
+				matched++
+				if !g.gate.mayMatch(s) {
+					t.Errorf("%s matches %q, but its gate turns it away", g.name, s)
+				}
+			}
+			if !g.gate.mayMatch(s) {
+				turned++
+			}
+		}
+		if turned == 0 || matched == 0 {
+			t.Errorf("%s: %d texts match, the gate turns %d away", g.name, matched, turned)
+		}
 	}
 }
 

@@ -123,6 +123,12 @@ var (
 	passiveRe = regexp.MustCompile(`(?i)\b(?:property|properties|compounds?) (?:was |were |had been )?seized$`)
 	// mutualRe marks measures both sides took.
 	mutualRe = regexp.MustCompile(`(?i)\b(?:mutual|tit-for-tat|both (?:sides|nations|countries|governments)|each other)`)
+
+	// Gates of the expressions above that run on every sentence with a
+	// measure: words every match holds.
+	responseGate   = newFoldGate("response to", "retaliat", "tit-for-tat", "in kind", "responded", "in reply to", "mirror", "reciprocal", "in return for")
+	responseToGate = newFoldGate("response to", "retaliat", "in reply to", "in return for")
+	mutualGate     = newFoldGate("mutual", "tit-for-tat", "both ", "each other")
 	// notTakenRe marks a measure that is proposed, demanded or hoped for
 	// rather than taken.
 	notTakenRe = regexp.MustCompile(`(?i)\b(?:to|could|would|will|might|may|should|proposed|propose|proposing|urged|calls? for|called for|efforts to|plans? to|threaten(?:ed|s)? to|consider(?:ing|ed)?|possible|potential|recommended|suggested|demanded|sought|wanted)\s+(?:[\w’'-]+\s+){0,4}$|\b(?:not|never|n't|refused to|declined to)\s+(?:\w+\s+)?$`)
@@ -163,11 +169,13 @@ func Measures(d Doc) []record.Measure {
 		// The phrase after "in response to" names the measure answered;
 		// measures there are the earlier ones.
 		respAt := -1
-		if loc := responseToRe.FindStringIndex(s.Text); loc != nil {
-			respAt = loc[1]
+		if responseToGate.mayMatch(s.Text) {
+			if loc := responseToRe.FindStringIndex(s.Text); loc != nil {
+				respAt = loc[1]
+			}
 		}
-		responds := responseRe.MatchString(s.Text)
-		mutual := mutualRe.MatchString(s.Text)
+		responds := responseGate.mayMatch(s.Text) && responseRe.MatchString(s.Text)
+		mutual := mutualGate.mayMatch(s.Text) && mutualRe.MatchString(s.Text)
 		var inSent []int // indexes into out of this sentence's measures
 		prevBy := ""
 		var answered []int
