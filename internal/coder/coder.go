@@ -1172,6 +1172,12 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		}
 		if flags.Embed && !flags.Noun {
 			embedUntil = clauseEnd(toks, t)
+			if c := relativeClauseEnd(toks, t); c >= 0 && c < embedUntil {
+				// "Washington, which had lobbied hard to save the pact,
+				// welcomed the move": the complement ends with the
+				// relative clause it is in.
+				embedUntil = c
+			}
 			embedStatus = record.StatusProposed
 			if h.r.code.Root == "13" {
 				embedStatus = record.StatusHypothetical
@@ -1501,6 +1507,32 @@ func usedFor(toks []nlp.Token, to int) bool {
 }
 
 // clauseEnd returns the last token index of the clause that contains t.
+// relativeClauseEnd returns the comma that closes a relative clause set
+// off by commas (", which …,") that token t is in, or -1.
+func relativeClauseEnd(toks []nlp.Token, t int) int {
+	open := false
+	for k := t - 1; k > 0; k-- {
+		if n := toks[k].Norm; n == "which" || n == "who" || n == "whose" || n == "whom" {
+			open = toks[k-1].Norm == ","
+			break
+		} else if n == "," || n == ";" || boundary(&toks[k]) {
+			return -1
+		}
+	}
+	if !open {
+		return -1
+	}
+	for k := t + 1; k < len(toks); k++ {
+		switch toks[k].Norm {
+		case ",":
+			return k
+		case ";", ".":
+			return -1
+		}
+	}
+	return -1
+}
+
 func clauseEnd(toks []nlp.Token, t int) int {
 	for k := t + 1; k < len(toks); k++ {
 		switch toks[k].Norm {
