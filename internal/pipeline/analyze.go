@@ -108,6 +108,20 @@ type workspace struct {
 	ann entity.Annotator
 }
 
+// workspace takes a workspace from the pool, or makes one; the caller puts
+// it back when done with the annotations.
+func (p *Pipeline) workspace() *workspace {
+	if ws, _ := p.workspaces.Get().(*workspace); ws != nil {
+		return ws
+	}
+	return new(workspace)
+}
+
+// annotate runs the text layer over a's body in the workspace's memory.
+func (ws *workspace) annotate(r *entity.Resolver, a *article.Article) *entity.Annotations {
+	return ws.ann.Annotate(r, a.Body, ws.sp.Split(a.Body), a.Published)
+}
+
 // Annotate runs the text layer only: sentences, actors, places and dates.
 func (p *Pipeline) Annotate(a *article.Article) *entity.Annotations {
 	sents := nlp.Split(a.Body)
@@ -119,12 +133,9 @@ func (p *Pipeline) Annotate(a *article.Article) *entity.Annotations {
 // the annotations' JSON that Analyze adds: the rate `parley bench` reports
 // for event coding alone.
 func (p *Pipeline) Events(a *article.Article) []record.Event {
-	ws, _ := p.workspaces.Get().(*workspace)
-	if ws == nil {
-		ws = new(workspace)
-	}
+	ws := p.workspace()
 	defer p.workspaces.Put(ws)
-	ann := ws.ann.Annotate(p.resolver, a.Body, ws.sp.Split(a.Body), a.Published)
+	ann := ws.annotate(p.resolver, a)
 	var evs []record.Event
 	(&Result{}).stage("coding events", func() {
 		evs = p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann})
@@ -149,12 +160,9 @@ func (p *Pipeline) Analyze(a *article.Article) *Result {
 		Issues:    []record.IssueUpdate{},
 	}
 	res := &Result{Record: rec}
-	ws, _ := p.workspaces.Get().(*workspace)
-	if ws == nil {
-		ws = new(workspace)
-	}
+	ws := p.workspace()
 	defer p.workspaces.Put(ws) // after the last use of ann, its sentences and tokens
-	ann := ws.ann.Annotate(p.resolver, a.Body, ws.sp.Split(a.Body), a.Published)
+	ann := ws.annotate(p.resolver, a)
 	res.Sentences = len(ann.Sentences)
 	res.stage("coding events", func() {
 		if evs := p.coder.Code(coder.Doc{ID: a.ID, Body: a.Body, Published: a.Published, Ann: ann}); evs != nil {

@@ -42,30 +42,10 @@ func corpus(tb testing.TB, minBytes int) []*article.Article {
 }
 
 // BenchmarkAnalyze runs the whole per-article pipeline — sentences,
-// actors, dates, places, events — over ≥ 1 MB of news text and reports
-// sentences/s on one goroutine.
+// actors, dates, places, events, relationship records — over ≥ 1 MB of
+// news text and reports sentences/s on one goroutine.
 func BenchmarkAnalyze(b *testing.B) {
-	arts := corpus(b, 1<<20)
-	p := New()
-	bytes, sents := 0, 0
-	for _, a := range arts {
-		bytes += len(a.Body)
-		sents += len(nlp.Split(a.Body))
-	}
-	b.SetBytes(int64(bytes))
-	b.ReportAllocs()
-	b.ResetTimer()
-	cpu0 := cpuTime()
-	for b.Loop() {
-		for _, a := range arts {
-			p.Analyze(a)
-		}
-	}
-	cpu := cpuTime() - cpu0
-	b.ReportMetric(float64(sents)*float64(b.N)/b.Elapsed().Seconds(), "sentences/s")
-	if cpu > 0 {
-		b.ReportMetric(float64(sents)*float64(b.N)/cpu.Seconds(), "sentences/cpu-s")
-	}
+	benchArticles(b, func(p *Pipeline, a *article.Article) { p.Analyze(a) })
 }
 
 // BenchmarkEvents runs the stages from raw text to coded events
@@ -73,6 +53,12 @@ func BenchmarkAnalyze(b *testing.B) {
 // of news text on one goroutine: the rate `parley bench` reports as
 // "text → events".
 func BenchmarkEvents(b *testing.B) {
+	benchArticles(b, func(p *Pipeline, a *article.Article) { p.Events(a) })
+}
+
+// benchArticles runs stage over every article of ≥ 1 MB of the sample
+// corpus per iteration and reports sentences per wall and CPU second.
+func benchArticles(b *testing.B, stage func(*Pipeline, *article.Article)) {
 	arts := corpus(b, 1<<20)
 	p := New()
 	bytes, sents := 0, 0
@@ -86,7 +72,7 @@ func BenchmarkEvents(b *testing.B) {
 	cpu0 := cpuTime()
 	for b.Loop() {
 		for _, a := range arts {
-			p.Events(a)
+			stage(p, a)
 		}
 	}
 	cpu := cpuTime() - cpu0
