@@ -143,15 +143,19 @@ func (d *dict) sort(many int) {
 		}
 		m := manyWord{next: map[string]span{}, one: put(one)}
 		for _, e := range es {
-			if _, done := m.next[e.norms[min(1, len(e.norms)-1)]]; len(e.norms) > 1 && !done {
-				var sub []*entry
-				for _, e2 := range es {
-					if len(e2.norms) > 1 && e2.norms[1] == e.norms[1] {
-						sub = append(sub, e2)
-					}
-				}
-				m.next[e.norms[1]] = put(append(sub, one...))
+			if len(e.norms) < 2 {
+				continue
 			}
+			if _, done := m.next[e.norms[1]]; done {
+				continue
+			}
+			var sub []*entry
+			for _, e2 := range es {
+				if len(e2.norms) > 1 && e2.norms[1] == e.norms[1] {
+					sub = append(sub, e2)
+				}
+			}
+			m.next[e.norms[1]] = put(append(sub, one...))
 		}
 		d.byFirst[k] = span{lo: int32(-1 - len(d.many))}
 		d.many = append(d.many, m)
