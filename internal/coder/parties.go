@@ -458,6 +458,9 @@ var beForms = map[string]bool{"was": true, "were": true, "been": true, "is": tru
 
 func isPassive(toks []nlp.Token, t int) bool {
 	n := toks[t].Norm
+	if n == "open" {
+		return false // "is open to talks": an adjective, not a participle in -en
+	}
 	if !strings.HasSuffix(n, "ed") && !strings.HasSuffix(n, "en") && n != "held" && n != "met" && n != "cut" && n != "shut" && n != "told" && n != "led" && n != "sent" && n != "left" && n != "kept" && n != "barred" {
 		return false
 	}
