@@ -447,7 +447,17 @@ func (st *docState) parties() [2]string {
 		c string
 		n int
 	}
-	better := func(a, b kv) bool { return a.n > b.n || a.n == b.n && a.c < b.c }
+	// At equal counts a state goes before a body ("Serbia and Kosovo …
+	// The EU urged both sides"), then the lower code.
+	better := func(a, b kv) bool {
+		if a.n != b.n {
+			return a.n > b.n
+		}
+		if ab, bb := isBodyCode(a.c), isBodyCode(b.c); ab != bb {
+			return bb
+		}
+		return a.c < b.c
+	}
 	var all, states [2]kv
 	push := func(top *[2]kv, e kv) {
 		switch {
