@@ -1128,6 +1128,9 @@ func (c *Coder) sentence(d Doc, s *nlp.Sentence, ids []int32, ms []entity.Mentio
 		if flags.Noun && e.status == record.StatusReported && conditionalNoun(toks, t) {
 			e.status = record.StatusHypothetical // "an attack on one would be treated as an attack on all"
 		}
+		if flags.Noun && (h.r.code.Root == "16" || h.r.code.Root == "17") && judgedNoun(toks, t) {
+			continue // "Hungary criticized the sanctions on Russia": not Hungary's sanctions
+		}
 		if flags.Noun && embeddedNoun(toks, t) && e.status == record.StatusReported {
 			e.status = record.StatusProposed // "supported a resumption of peace talks"
 		}
@@ -1834,6 +1837,32 @@ func embeddedNoun(toks []nlp.Token, t int) bool {
 	}
 	return false
 }
+
+// judgedNoun reports a nominal measure that is the object of a verb of
+// judging, backing or opposing within a few words before it, in its
+// clause: the measure is what the subject judges, not its own act
+// ("Hungary criticized the sanctions on Russia", "vetoed new sanctions",
+// "distanced itself from the sanctions").
+func judgedNoun(toks []nlp.Token, t int) bool {
+	for k := t - 1; k >= 0 && k >= t-5; k-- {
+		if judgingVerbs.Has(toks[k].Norm) {
+			return true
+		}
+		if boundary(&toks[k]) || toks[k].Norm == "," {
+			return false
+		}
+	}
+	return false
+}
+
+var judgingVerbs = nlp.NewWordSet(map[string]bool{
+	"criticized": true, "criticised": true, "criticizes": true, "criticises": true, "criticizing": true, "criticising": true,
+	"condemned": true, "condemns": true, "condemning": true, "denounced": true, "denounces": true, "decried": true,
+	"slammed": true, "opposed": true, "opposes": true, "opposing": true, "rejected": true, "rejects": true,
+	"vetoed": true, "vetoes": true, "blocked": true, "blocks": true, "questioned": true, "distanced": true,
+	"backed": true, "backs": true, "supported": true, "supports": true, "welcomed": true, "welcomes": true,
+	"praised": true, "hailed": true, "endorsed": true, "endorses": true,
+})
 
 // seekVerbs before a nominal event make it wanted, not done.
 var seekVerbs = map[string]bool{
